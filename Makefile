@@ -1,0 +1,44 @@
+# claimgraph: `make demo` and `make test` do all set-up on a fresh machine (Python 3.11+, PyPI only).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test lint bench eval lock clean
+
+install: $(STAMP)
+
+# Every package, the spaCy model included, is pinned by version and sha256 in requirements.lock.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-* && touch $@
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/claimgraph ingest examples/corpus --db $(DEMO_DB)
+	@echo; echo "== Documents"; $(BIN)/claimgraph docs --db $(DEMO_DB)
+	@echo; echo "== Most mentioned entities"; $(BIN)/claimgraph entities --db $(DEMO_DB) --limit 15
+	@echo; echo "== One entity, found by an alias"; $(BIN)/claimgraph entity Pyongyang --db $(DEMO_DB)
+	@echo; echo "Database: $(DEMO_DB). Try: $(BIN)/claimgraph entity 'Wagner Group' --db $(DEMO_DB)"
+
+test: install
+	$(BIN)/python -m ruff check src tests bench scripts
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+eval: install
+	$(BIN)/claimgraph eval seed ../shared/eval/dev/seed
+	$(BIN)/claimgraph eval timex ../shared/eval/dev/tempeval3_tbaq
+
+# Regenerate requirements.lock after changing dependencies in pyproject.toml.
+lock: install
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,0 +1,94 @@
+"""The Python API: one function per CLI command. The CLI and the web layer are thin shells over it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimgraph.errors import InputError
+from claimgraph.ingest import read_paths
+from claimgraph.model import Document, Extraction
+from claimgraph.query import EntityDetail, entity_detail, list_documents, list_entities
+from claimgraph.resolve import analyse, build_pipeline
+from claimgraph.store import DEFAULT_DB, EntitySummary, Store, StoredDocument
+
+__all__ = ["IngestReport", "docs", "entities", "entity", "extract", "ingest"]
+
+ErrorHandler = Callable[[InputError], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: the summary printed at its end."""
+
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        reasons = {}
+        for error in self.skipped:
+            reasons[error.code] = reasons.get(error.code, 0) + 1
+        why = ", ".join(f"{n} {code}" for code, n in sorted(reasons.items()))
+        skipped = f"{len(self.skipped)} skipped" + (f" ({why})" if why else "")
+        return f"{self.read} read, {self.stored} stored, {self.unchanged} unchanged, {skipped}"
+
+
+def _documents(items: Iterable[Document | InputError], on_error: ErrorHandler) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, InputError):
+            on_error(item)
+        else:
+            yield item
+
+
+def extract(paths: Iterable[str | Path], *, date: str | None = None, fmt: str | None = None, stdin=None,
+            on_error: ErrorHandler = lambda error: None, pipeline=None) -> Iterator[Extraction]:
+    """Read files and yield one extraction per document, in input order; bad input goes to ``on_error``."""
+    documents = _documents(read_paths(paths, date=date, fmt=fmt, stdin=stdin), on_error)
+    yield from analyse(documents, pipeline)
+
+
+def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: str | None = None,
+           fmt: str | None = None, stdin=None, on_error: ErrorHandler = lambda error: None,
+           on_document: Callable[[Document], None] = lambda document: None, pipeline=None) -> IngestReport:
+    """Read files into the database. Documents already stored (same text) are not read again."""
+    report = IngestReport()
+
+    def record_error(error: InputError) -> None:
+        report.skipped.append(error)
+        on_error(error)
+
+    with Store(db) as store:
+        def new_documents():
+            for document in _documents(read_paths(paths, date=date, fmt=fmt, stdin=stdin), record_error):
+                report.read += 1
+                on_document(document)
+                if store.has_text(document.text_sha256):
+                    report.unchanged += 1
+                else:
+                    yield document
+
+        for extraction in analyse(new_documents(), pipeline or build_pipeline()):
+            if store.add(extraction):
+                report.stored += 1
+            else:
+                report.unchanged += 1  # the same text appeared twice in this batch
+    return report
+
+
+def entities(db: str | Path = DEFAULT_DB, *, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
+    with Store(db, readonly=True) as store:
+        return list_entities(store, type=type, limit=limit)
+
+
+def entity(name: str, db: str | Path = DEFAULT_DB) -> EntityDetail:
+    with Store(db, readonly=True) as store:
+        return entity_detail(store, name)
+
+
+def docs(db: str | Path = DEFAULT_DB, *, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:
+    with Store(db, readonly=True) as store:
+        return list_documents(store, limit=limit, outlet=outlet)

@@ -1,0 +1,212 @@
+"""Command definitions. Each command parses options, calls one function of ``claimgraph.api``, prints."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from claimgraph import __version__, api
+from claimgraph.cli import _render
+from claimgraph.cli._progress import Progress
+from claimgraph.errors import ClaimgraphError
+from claimgraph.store import DEFAULT_DB
+
+FORMATS = click.Choice(["seed", "txt", "jsonl", "csv", "html"])
+db_option = click.option("--db", default=DEFAULT_DB, envvar="CLAIMGRAPH_DB", show_default=True,
+                         type=click.Path(dir_okay=False), help="SQLite database file (env CLAIMGRAPH_DB).")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+date_option = click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none (.txt, stdin).")
+format_option = click.option("--input-format", "fmt", type=FORMATS, help="Read every input as this format.")
+
+
+class ClaimgraphGroup(click.Group):
+    """Turns claimgraph errors into one clear line on stderr and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ClaimgraphError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=ClaimgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimgraph")
+def cli():
+    """claimgraph: dated news reports in, a sourced, time-aware record of who did what to whom out.
+
+    \b
+    Quick start:
+      claimgraph ingest examples/corpus      # read reports into claimgraph.db
+      claimgraph entities                    # who is in them
+      claimgraph entity "North Korea"        # one entity: aliases, documents, times
+    """
+
+
+def _report_error(error) -> None:
+    click.echo(f"skipped {error}", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@date_option
+@format_option
+@click.option("--format", "out_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="Output format: one JSON object per document.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here (default stdout).")
+def extract(files, date, fmt, out_format, output):
+    """Read FILES and print what was found, without storing it.
+
+    FILES may be seed-format or .txt files, .jsonl, .csv, .html, directories (read recursively) or - for stdin.
+    Output follows the JSON Schema in src/claimgraph/export/extraction.schema.json.
+
+    \b
+    Examples:
+      claimgraph extract report.txt --date 2022-12-22
+      claimgraph extract examples/corpus/reports.jsonl -o out.jsonl
+      cat report.html | claimgraph extract - --date 2022-12-22
+    """
+    from claimgraph.export import write_jsonl
+
+    errors = []
+
+    def on_error(error):
+        errors.append(error)
+        _report_error(error)
+
+    written = write_jsonl(api.extract(files, date=date, fmt=fmt, stdin=sys.stdin.buffer, on_error=on_error), output)
+    click.echo(f"{written} extracted, {len(errors)} skipped", err=True)
+    if written == 0 and errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@db_option
+@date_option
+@format_option
+def ingest(files, db, date, fmt):
+    """Read FILES into the database. Re-ingesting the same text adds nothing.
+
+    Each document is stored in one transaction with its text; a bad file or line is reported with its
+    location and the rest of the batch goes on. The run ends with a summary; the exit status is non-zero
+    only when nothing could be read.
+
+    \b
+    Examples:
+      claimgraph ingest examples/corpus
+      claimgraph ingest feed.jsonl --db news.db
+      claimgraph ingest notes.txt --date 2023-01-20
+    """
+    with Progress(files) as progress:
+        report = api.ingest(files, db=db, date=date, fmt=fmt, stdin=sys.stdin.buffer,
+                            on_error=progress.wrap(_report_error), on_document=progress.advance)
+    click.echo(report.summary() + f"  -> {db}", err=True)
+    if report.read == 0 and report.skipped:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@json_option
+@click.option("--type", "type_", help="Only this entity type (PERSON, ORG, GPE, LOC, NORP...).")
+@click.option("--limit", type=int, help="At most this many rows.")
+def entities(db, as_json, type_, limit):
+    """List canonical entities with their mention and document counts.
+
+    \b
+    Examples:
+      claimgraph entities
+      claimgraph entities --type PERSON --limit 10
+      claimgraph entities --json
+    """
+    rows = api.entities(db, type=type_, limit=limit)
+    if as_json:
+        click.echo(_render.to_json(rows))
+        return
+    click.echo(_render.table(["name", "type", "wikidata", "mentions", "documents"],
+                             [[e.name, e.type, e.wikidata, e.mentions, e.documents] for e in rows]))
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@json_option
+def entity(name, db, as_json):
+    """Show one entity by canonical name, alias or id: aliases, documents, nearby times.
+
+    \b
+    Examples:
+      claimgraph entity "North Korea"
+      claimgraph entity Pyongyang          # an alias finds its entity
+      claimgraph entity Q423 --json
+    """
+    detail = api.entity(name, db)
+    click.echo(_render.to_json(detail) if as_json else _render.entity_detail(detail))
+
+
+@cli.command()
+@db_option
+@json_option
+@click.option("--limit", type=int, help="At most this many documents.")
+@click.option("--outlet", help="Only documents from this outlet.")
+def docs(db, as_json, limit, outlet):
+    """List stored documents by date.
+
+    \b
+    Examples:
+      claimgraph docs
+      claimgraph docs --outlet "Meridian Wire" --json
+    """
+    rows = api.docs(db, limit=limit, outlet=outlet)
+    if as_json:
+        click.echo(_render.to_json(rows))
+        return
+    click.echo(_render.table(["date", "id", "outlet", "entities", "title"],
+                             [[d.date, d.id, d.outlet, d.entities, (d.title or "")[:60]] for d in rows]))
+
+
+@cli.group(name="eval")
+def eval_group():
+    """Score claimgraph against annotated data (see docs/EVALUATION.md)."""
+
+
+@eval_group.command(name="timex")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@json_option
+def eval_timex(directory, as_json):
+    """Score time expressions on TimeML (.tml) files, TempEval-3 style.
+
+    \b
+    Examples:
+      claimgraph eval timex ../shared/eval/dev/tempeval3_tbaq
+      claimgraph eval timex ../shared/eval/dev/tempeval3_tbaq --json
+    """
+    from claimgraph.evaluate import evaluate_timeml
+
+    scores = evaluate_timeml(directory)
+    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+
+
+@eval_group.command(name="seed")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                default="../shared/eval/dev/seed", required=False)
+@json_option
+def eval_seed(directory, as_json):
+    """Score the reading of the seed article against its gold.json.
+
+    \b
+    Examples:
+      claimgraph eval seed
+      claimgraph eval seed ../shared/eval/dev/seed --json
+    """
+    from claimgraph.evaluate import evaluate_seed
+
+    scores = evaluate_seed(directory)
+    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+
+
+def main() -> None:
+    cli(prog_name="claimgraph")

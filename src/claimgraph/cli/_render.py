@@ -1,0 +1,68 @@
+"""Plain-text rendering of query results for the terminal (JSON goes through ``to_json``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(_plain(value), indent=2, ensure_ascii=False)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A left-aligned text table sized to its content."""
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def entity_detail(detail) -> str:
+    e = detail.entity
+    lines = [f"{e.name}  ({e.type}{', ' + e.wikidata if e.wikidata else ''}; id {e.id})",
+             f"  aliases:   {', '.join(detail.aliases) or '-'}",
+             f"  mentions:  {e.mentions} in {e.documents} document(s)", "", "Documents:"]
+    for doc, count in detail.documents:
+        lines.append(f"  {doc.date or '????-??-??'}  {doc.id}  {doc.outlet or '-'}  {doc.title or ''}  ({count}x)")
+    if detail.times:
+        lines += ["", "Time expressions near its mentions:"]
+        for near in detail.times:
+            t = near.timex
+            lines.append(f"  {near.date or '?'}  {t.text!r} -> {t.value} ({t.type})  [{near.document_id}]")
+    return "\n".join(lines)
+
+
+def scores(report: dict, indent: int = 0) -> str:
+    """Nested score dictionaries as indented lines; floats to three places, long lists cut."""
+    lines = []
+    pad = "  " * indent
+    for key, value in report.items():
+        if isinstance(value, dict):
+            lines += [f"{pad}{key}:", scores(value, indent + 1)]
+        elif isinstance(value, list):
+            lines.append(f"{pad}{key}: ({len(value)})")
+            lines += [f"{pad}  - {_short(item)}" for item in value[:15]]
+        else:
+            lines.append(f"{pad}{key}: {_short(value)}")
+    return "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_short(v)}" for k, v in value.items())
+    return str(value)

@@ -1,0 +1,1 @@
+"""Packaged data files (lexicons, gazetteer); read with importlib.resources."""

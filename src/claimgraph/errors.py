@@ -1,0 +1,72 @@
+"""One exception tree. Every error carries a stable code and says what to do.
+
+Codes: CG1xx reading input, CG2xx extraction/models, CG3xx storage, CG4xx queries,
+CG5xx evaluation. They are listed in docs/ERRORS.md (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+
+class ClaimgraphError(Exception):
+    """Base of every error claimgraph raises on purpose."""
+
+    code = "CG000"
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.where = where  # "file" or "file:line" when the error is about input
+        prefix = f"{where}: " if where else ""
+        super().__init__(f"{prefix}[{self.code}] {message}")
+
+
+class InputError(ClaimgraphError):
+    """A document could not be read; the batch goes on without it."""
+
+    code = "CG100"
+
+
+class EmptyInput(InputError):
+    code = "CG101"
+
+
+class BinaryInput(InputError):
+    code = "CG102"
+
+
+class EncodingError(InputError):
+    code = "CG103"
+
+
+class MalformedRecord(InputError):
+    code = "CG104"
+
+
+class MissingDate(InputError):
+    code = "CG105"
+
+
+class TooLarge(InputError):
+    code = "CG106"
+
+
+class UnsupportedFormat(InputError):
+    code = "CG107"
+
+
+class ModelMissing(ClaimgraphError):
+    """The pinned spaCy model is not installed."""
+
+    code = "CG201"
+
+
+class StoreError(ClaimgraphError):
+    code = "CG300"
+
+
+class NotFound(ClaimgraphError):
+    """A query named something the store does not hold."""
+
+    code = "CG401"
+
+
+class EvaluationError(ClaimgraphError):
+    code = "CG500"

@@ -1,0 +1,63 @@
+"""Pipeline steps as small callables that declare what they need and what they set.
+
+A step's ``name`` is a versioned algorithm label ("quantities.rules/1") recorded in every
+output, so a stored fact can always be traced to the code that produced it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from claimgraph.model import Document, Extraction
+
+# What exists before the first step runs: the document and its spaCy parse.
+INITIAL_FIELDS = frozenset({"document", "nlp_doc"})
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str  # versioned algorithm, e.g. "timex.rules/1"
+    needs: tuple[str, ...]
+    sets: tuple[str, ...]
+    run: Callable[[Extraction], None]
+
+
+class Pipeline:
+    """Runs spaCy over documents in batches, then each step in order on each result."""
+
+    def __init__(self, nlp, steps: Sequence[Step], batch_size: int = 64) -> None:
+        _check_order(steps)
+        self.nlp = nlp
+        self.steps = tuple(steps)
+        self.batch_size = batch_size
+
+    @property
+    def versions(self) -> dict[str, str]:
+        from claimgraph.extract._nlp import model_label
+
+        labels = {"model": model_label(self.nlp)}
+        labels.update({step.sets[0]: step.name for step in self.steps})
+        return labels
+
+    def __call__(self, document: Document) -> Extraction:
+        return next(self.run([document]))
+
+    def run(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        versions = self.versions
+        pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=self.batch_size)
+        for nlp_doc, document in pairs:
+            extraction = Extraction(document=document, nlp_doc=nlp_doc, pipeline=dict(versions))
+            for step in self.steps:
+                step.run(extraction)
+            extraction.nlp_doc = None  # let the parse go: a stream must not hold every Doc
+            yield extraction
+
+
+def _check_order(steps: Sequence[Step]) -> None:
+    available = set(INITIAL_FIELDS)
+    for step in steps:
+        missing = [need for need in step.needs if need not in available]
+        if missing:
+            raise ValueError(f"step {step.name} needs {missing}, which no earlier step sets")
+        available.update(step.sets)

@@ -1,0 +1,166 @@
+"""Quantities: value, what is counted, hedges, and part-whole splits.
+
+Works on a spaCy Doc: numbers come from the NER labels CARDINAL and QUANTITY plus the vague
+amounts listed in data/quantities.yaml ("dozens", "millions"). What is counted is read off the
+tokens that follow the number, since the sm parser often attaches bare numbers oddly.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import yaml
+
+from claimgraph.model import Quantity
+
+ALGORITHM = "quantities.rules/1"
+_NUMBER_LABELS = {"CARDINAL", "QUANTITY"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_PHRASE_TAGS = _NOUN_TAGS | {"JJ", "VBN", "VBG"}
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    text = resources.files("claimgraph.data").joinpath("quantities.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def find_quantities(doc, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in ``doc``, leaving out spans that overlap ``skip`` (e.g. time expressions)."""
+    found: list[Quantity] = []
+    for span in _number_spans(doc):
+        if any(span.start_char < e and s < span.end_char for s, e in skip):
+            continue
+        quantity = _read_quantity(span, len(found) + 1)
+        if quantity is not None:
+            found.append(quantity)
+    _inherit_counts(found)
+    _link_parts(found, doc)
+    return found
+
+
+def _number_spans(doc):
+    vague = _lexicon()["vague"]
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in _NUMBER_LABELS:
+            seen.update(range(ent.start, ent.end))
+            yield ent
+    for token in doc:
+        if token.i not in seen and token.lower_ in vague and token.tag_ in ("NNS", "NN"):
+            yield doc[token.i : token.i + 1]
+
+
+def _read_quantity(span, number: int) -> Quantity | None:
+    tokens = [t for t in span if t.lower_ not in _hedge_words()]
+    approximate = len(tokens) < len(span) or _hedged(span)
+    value, vague = _parse_value(" ".join(t.text for t in tokens))
+    if value is None:
+        return None
+    start = tokens[0].idx if tokens else span.start_char
+    text = span.doc.text[start : span.end_char]
+    return Quantity(
+        id=f"q{number}",
+        text=text,
+        start=start,
+        end=span.end_char,
+        value=value,
+        approximate=approximate or vague,
+        counts=_what_is_counted(span),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _hedge_words() -> frozenset[str]:
+    return frozenset(word for hedge in _lexicon()["hedges"] for word in hedge.split())
+
+
+def _hedged(span) -> bool:
+    before = span.doc[max(0, span.start - 3) : span.start].text.lower()
+    return any(before.endswith(hedge) for hedge in _lexicon()["hedges"])
+
+
+_NUMERIC = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+
+
+def _parse_value(text: str) -> tuple[float | int | None, bool]:
+    """Numeric value of ``text`` and whether it is a vague amount ("dozens")."""
+    lex = _lexicon()
+    lowered = text.lower().strip()
+    if lowered in lex["vague"]:
+        return lex["vague"][lowered], True
+    total, current = 0.0, None
+    for word in re.split(r"[\s-]+", lowered):
+        if _NUMERIC.match(word):
+            current = (current or 0) + float(word.replace(",", ""))
+        elif word in lex["units"]:
+            current = (current or 0) + lex["units"][word]
+        elif word in lex["scales"]:
+            current = (current or 1) * lex["scales"][word]
+            if lex["scales"][word] >= 1000:
+                total, current = total + current, None
+        elif word not in ("and", "a"):
+            return None, False
+    if current is None and total == 0:
+        return None, False
+    value = total + (current or 0)
+    return (int(value) if value == int(value) else value), False
+
+
+def _what_is_counted(span) -> str | None:
+    """The noun phrase after the number: "50,000 mercenaries", "dozens of civilians"."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1
+        while i < len(doc) and doc[i].tag_ in ("DT", "PRP$"):
+            i += 1
+    elif i < len(doc) and doc[i].lower_ in _lexicon()["copulas"]:
+        i += 1
+    return _noun_phrase_from(doc, i)
+
+
+def _noun_phrase_from(doc, i: int) -> str | None:
+    """Longest run of modifiers and nouns from ``i``, joined over "and" ("rockets and shells")."""
+    end = _phrase_end(doc, i)
+    while end < len(doc) - 1 and doc[end].lower_ == "and" and doc[end + 1].tag_ in _PHRASE_TAGS:
+        end = _phrase_end(doc, end + 1)
+    return doc[i:end].text if end > i else None
+
+
+def _phrase_end(doc, i: int) -> int:
+    end = i
+    while end < len(doc) and doc[end].tag_ in _PHRASE_TAGS and doc[end].ent_type_ != "DATE":
+        end += 1
+    while end > i and doc[end - 1].tag_ not in _NOUN_TAGS:
+        end -= 1
+    return end
+
+
+def _inherit_counts(quantities: list[Quantity]) -> None:
+    """A bare number repeating an earlier counted one counts the same thing."""
+    counted = {}
+    for quantity in quantities:
+        if quantity.counts:
+            counted.setdefault(quantity.value, quantity.counts)
+        else:
+            quantity.counts = counted.get(quantity.value)
+
+
+def _link_parts(quantities: list[Quantity], doc) -> None:
+    """Mark parts whose values sum to a whole told just before them (50,000 = 40,000 + 10,000)."""
+    for index, whole in enumerate(quantities):
+        parts = _parts_after(quantities[index + 1 :], whole, doc)
+        for part in parts:
+            part.part_of = whole.id
+
+
+def _parts_after(candidates: list[Quantity], whole: Quantity, doc) -> list[Quantity]:
+    sentence = doc.char_span(whole.start, whole.end, alignment_mode="expand").sent
+    nearby = [q for q in candidates if q.start < sentence.end_char and q.value < whole.value and not q.part_of]
+    for size in range(len(nearby), 1, -1):
+        window = nearby[:size]
+        if sum(q.value for q in window) == whole.value:
+            return window
+    return []

@@ -1,0 +1,163 @@
+"""Calendar arithmetic and TIMEX3 value formatting used by the time-expression normalisers.
+
+Values follow TIMEX3: ``1998``, ``1998-11``, ``1998-11-20``, ``1998-W47``, ``1998-Q3``, ``1998-SU``,
+``199`` (a decade), ``19`` (a century), ``1998-W47-WE``, ``1998-11-20TMO``, ``1998-11-20T10:35``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+TIMEX_VALUE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:[\dX.]+[YMWDLCE]|[\dX.]+DE|[\dX.]+CE)*(?:T(?:[\dX.]+[HMS])+)?"
+    r"|(?:\d{1,4}|XXXX|\d{2}XX|\d{3}X)(?:-(?:\d\d|XX|W\d\d|WXX|Q\d|QX|H\d|SP|SU|FA|WI))?"
+    r"(?:-(?:\d\d|XX|\d|WE))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI|DT))?)$"
+)
+
+
+def parse_date(value: str | None) -> date | None:
+    """The document date from an ISO string (``2022-12-22`` or ``2022-12-22T10:00``), or None."""
+    if not value:
+        return None
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def day(d: date) -> str:
+    return d.isoformat()
+
+
+def month(year: int, month_number: int) -> str:
+    year, month_number = shift_month(year, month_number, 0)
+    return f"{year:04d}-{month_number:02d}"
+
+
+def week(d: date) -> str:
+    iso_year, iso_week, _ = d.isocalendar()
+    return f"{iso_year:04d}-W{iso_week:02d}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def quarter(year: int, number: int) -> str:
+    year += (number - 1) // 4
+    return f"{year:04d}-Q{(number - 1) % 4 + 1}"
+
+
+def shift_month(year: int, month_number: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month_number - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def shift_years(d: date, by: int) -> date:
+    try:
+        return d.replace(year=d.year + by)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + by, day=28)
+
+
+def valid_day(year: int, month_number: int, day_number: int) -> bool:
+    return 1 <= month_number <= 12 and 1 <= day_number <= calendar.monthrange(year, month_number)[1]
+
+
+TENSE_PENALTY_DAYS = 120  # how far a date on the wrong side of the document date must beat the other
+PAST_BIAS_DAYS = 0  # news mostly reports what happened: with no tense cue, lean to the past
+
+
+def nearest_year(dct: date, month_number: int, day_number: int | None, tense: str | None) -> int:
+    """The year of a month (and day) written without one: the nearest to the document date, with a
+    penalty for landing on the side the clause's tense contradicts."""
+    day_number = day_number or 15
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        moment = date(year, month_number, min(day_number, calendar.monthrange(year, month_number)[1]))
+        gap = (moment - dct).days
+        if tense is None:
+            penalty = PAST_BIAS_DAYS if gap > 0 else 0
+        else:
+            penalty = TENSE_PENALTY_DAYS if gap and (gap > 0) != (tense == "future") else 0
+        candidates.append((abs(gap) + penalty, year))
+    return min(candidates)[1]
+
+
+def weekday_near(dct: date, weekday: int, direction: str) -> date:
+    """The weekday (1=Monday) nearest the document date: 'past' (on or before), 'future' (on or
+    after), 'before' (strictly before) or 'after' (strictly after)."""
+    delta = weekday - dct.isoweekday()
+    if direction in ("past", "before"):
+        back = (-delta) % 7
+        if back == 0 and direction == "before":
+            back = 7
+        return dct - timedelta(days=back)
+    ahead = delta % 7
+    if ahead == 0 and direction == "after":
+        ahead = 7
+    return dct + timedelta(days=ahead)
+
+
+def nth_weekday(year: int, month_number: int, weekday: int, nth: int) -> date:
+    """The nth (1-based; -1 = last) given weekday (1=Monday) of a month."""
+    if nth > 0:
+        first = date(year, month_number, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month_number, calendar.monthrange(year, month_number)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def season_current(dct: date) -> tuple[int, str]:
+    """The (year, season) the document date falls in; winter is dated by the year it starts."""
+    if dct.month == 12:
+        return dct.year, "WI"
+    if dct.month <= 2:
+        return dct.year - 1, "WI"
+    name = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(dct.month, "FA")
+    return dct.year, name
+
+
+def season_shift(dct: date, season: str, direction: str) -> str:
+    """'last' = the latest occurrence that started before the current season; 'next' = the first
+    after it; 'this' = the one in the current season's year (winter: the coming/current one)."""
+    now_year, now_season = season_current(dct)
+    now_key = (now_year, SEASON_START_MONTH[now_season])
+    if direction == "this":
+        year = now_year if season != "WI" or now_season == "WI" else dct.year
+        return f"{year:04d}-{season}"
+    step = -1 if direction == "last" else 1
+    year = dct.year + (1 if step < 0 else -1)
+    while True:
+        key = (year, SEASON_START_MONTH[season])
+        if (key < now_key) if step < 0 else (key > now_key):
+            return f"{year:04d}-{season}"
+        year += step
+
+
+def duration(amount: float | None, designator: str) -> str:
+    """``P3Y``, ``PT5H``, ``PXW``; fractions go down a unit (2.5 years -> P2Y6M)."""
+    time_part = designator in ("H", "MIN", "S")
+    letter = "M" if designator == "MIN" else designator
+    prefix = "PT" if time_part else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount == int(amount):
+        return f"{prefix}{int(amount)}{letter}"
+    whole, fraction = int(amount), amount - int(amount)
+    smaller = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60), "M": ("D", 30)}
+    if designator in smaller:
+        unit, factor = smaller[designator]
+        if designator == "D":
+            head = f"P{whole}D" if whole else "P"
+            return f"{head}T{round(fraction * factor)}{unit}"
+        head = f"{prefix}{whole}{letter}" if whole else prefix
+        return f"{head}{round(fraction * factor)}{unit}"
+    return f"{prefix}{amount:g}{letter}"

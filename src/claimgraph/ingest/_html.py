@@ -1,0 +1,114 @@
+"""HTML pages: the main text via trafilatura, title/date/outlet from the page's metadata.
+
+The page is parsed here first (no network, comments and processing instructions
+dropped, libxml2's default depth limit kept) and stripped of every element that
+holds code rather than prose, so script text can never reach a Document even when
+trafilatura gives up and the plain-text fallback is used.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from claimgraph.errors import EmptyInput, MalformedRecord, MissingDate
+from claimgraph.model import Document
+
+from ._dates import normalise_date
+from ._decode import decode_declared, decode_document, normalise_newlines, sniff_codec
+
+_CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg", "math")
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre dd dt "
+    "figcaption main aside nav form".split()
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+_SAFE_URL = re.compile(r"https?://", re.IGNORECASE)
+# Dates only from the page's markup: guessing one from its prose would invent publication dates.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def decode_html(data: bytes, where: str) -> str:
+    """Decode by BOM, else by the page's own <meta charset>, else as strict UTF-8."""
+    declared = _declared_codec(data[:4096])
+    if sniff_codec(data)[1] or declared in (None, "utf-8"):
+        return decode_document(data, where)
+    return decode_declared(data, declared, where)
+
+
+def read_html_document(html: str, *, date: str | None, source: str) -> Document:
+    meta = _extract(_parse(html, source))
+    text = meta.get("text") or _plain_text(_parse(html, source))
+    text = normalise_newlines(text).strip("\n")
+    if not text.strip():
+        raise EmptyInput("has no readable text in its HTML", where=source)
+    doc_date = normalise_date(meta.get("date") or "") or date
+    if doc_date is None:
+        raise MissingDate("has no publication date in its HTML metadata: pass --date YYYY-MM-DD", where=source)
+    return Document(text=text, date=doc_date, title=meta.get("title") or None, url=_safe_url(meta.get("url")),
+                    outlet=meta.get("sitename") or None, source=source)
+
+
+def _declared_codec(head: bytes) -> str | None:
+    match = _META_CHARSET.search(head)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match[1].decode("ascii")).name
+    except LookupError:
+        return None  # an unknown charset name: read as UTF-8 and let strict decoding judge
+
+
+def _parse(html: str, source: str) -> lxml.html.HtmlElement | None:
+    """The page without code elements; None when it holds no markup at all."""
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
+                                  encoding="utf-8")
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None  # "Document is empty" and kin: nothing to read
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
+        # libxml2 stops at 256 levels of nesting; keeping what came before would silently lose the rest.
+        raise MalformedRecord("nests its HTML elements too deeply to be read whole: save the article text "
+                              "as .txt instead", where=source)
+    lxml.etree.strip_elements(tree, *_CODE_TAGS, with_tail=False)
+    return tree
+
+
+def _extract(tree: lxml.html.HtmlElement | None) -> dict[str, Any]:
+    """Trafilatura's text and metadata; {} when it finds nothing or fails."""
+    if tree is None:
+        return {}
+    try:
+        result = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
+                                             date_extraction_params=_DATE_PARAMS)
+    except Exception:  # noqa: BLE001 - hostile markup must cost one document, never the batch
+        return {}
+    return result.as_dict() if result is not None else {}
+
+
+def _plain_text(tree: lxml.html.HtmlElement | None) -> str:
+    """Every text node of the (already script-free) body, one line per block element."""
+    body = tree.find("body") if tree is not None else None
+    if body is None:
+        return ""
+    parts: list[str] = []
+    for event, element in lxml.etree.iterwalk(body, events=("start", "end")):
+        is_block = element.tag in _BLOCK_TAGS
+        if event == "start":
+            parts.append("\n" if is_block else "")
+            parts.append(element.text or "")
+        else:
+            parts.append(("\n" if is_block else "") + (element.tail or ""))
+    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and _SAFE_URL.match(url) else None

@@ -1,0 +1,219 @@
+"""From paths (files, directories, "-" for stdin) to Documents, one at a time.
+
+Every failure is *yielded* as an ``InputError`` naming the file (and line), never
+raised, so one bad file or record costs only itself and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from claimgraph.errors import EmptyInput, InputError, MalformedRecord, MissingDate, UnsupportedFormat
+from claimgraph.model import Document
+
+from ._dates import DATE_HINT, normalise_date
+from ._decode import HEAD_BYTES, check_not_binary, decode_document, head_text, normalise_newlines
+from ._html import decode_html, read_html_document
+from ._records import read_csv, read_jsonl
+from ._sources import STDIN_NAME, Source, open_file, open_stdin, read_whole
+
+FORMATS = ("seed", "text", "jsonl", "csv", "html")
+_ALIASES = {"txt": "text", "ndjson": "jsonl", "htm": "html"}
+_BY_EXTENSION = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html",
+                 ".htm": "html"}
+SEED_HEADER = re.compile(r" date ([0-9]{4}-[0-9]{2}-[0-9]{2}) ")
+_STDIN_PATH = "-"
+
+Item = Document | InputError
+
+
+@dataclass(frozen=True)
+class _Options:
+    date: str | None
+    fmt: str | None
+    max_bytes: int
+    stdin: TextIO | BinaryIO | None
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    *,
+    date: str | None = None,
+    fmt: str | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+    max_bytes: int = 20_000_000,
+) -> Iterator[Item]:
+    """Yield, in input order, one Document per report or one InputError per failure.
+
+    ``date`` is the fallback publication date for inputs that carry none; ``fmt``
+    forces one of ``FORMATS`` for every input. Bad arguments raise at once.
+    """
+    options = _Options(date=_date_argument(date), fmt=_format_argument(fmt), max_bytes=max_bytes, stdin=stdin)
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return _read_all(list(paths), options)
+
+
+def detect_format(path: str | Path, head: bytes) -> str:
+    """The format of an input from its name, or from its first bytes for stdin ("-")."""
+    text = head_text(head)
+    if str(path) == _STDIN_PATH:
+        return _sniff_content(text)
+    extension = Path(path).suffix.lower()
+    fmt = _BY_EXTENSION.get(extension)
+    if SEED_HEADER.match(text) and fmt in ("text", None):
+        return "seed"
+    if fmt is None:
+        raise UnsupportedFormat(
+            f"unknown file type {extension or '(no extension)'}: name it .txt, .jsonl, .ndjson, .csv, .html "
+            "or .htm (a .json array should be rewritten as .jsonl, one object per line), or pass --format",
+            where=str(path),
+        )
+    return fmt
+
+
+def read_text_document(text: str, *, date: str | None, source: str) -> Document:
+    """A seed file (` date YYYY-MM-DD ` header, then the report) or plain text dated by ``date``.
+
+    Only CRLF/CR are turned into LF; offsets index ``Document.text`` as stored.
+    """
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    header = SEED_HEADER.match(text)
+    body = text[header.end() :] if header else text
+    doc_date = _header_date(header[1], source) if header else _date_argument(date)
+    if not body.strip():
+        raise EmptyInput("is empty: there is no report text to read", where=source)
+    if doc_date is None:
+        raise MissingDate("has no date: start it with ' date YYYY-MM-DD ' (as seed files do) or pass --date "
+                          "YYYY-MM-DD", where=source)
+    return Document(text=body, date=doc_date, source=source)
+
+
+def _read_all(paths: list[str | Path], options: _Options) -> Iterator[Item]:
+    for path in paths:
+        if str(path) == _STDIN_PATH:
+            yield from _read_stdin(options)
+        elif Path(path).is_dir():
+            yield from _read_directory(Path(path), options)
+        else:
+            yield from _read_file(str(path), options)
+
+
+def _read_directory(root: Path, options: _Options) -> Iterator[Item]:
+    for path in _walk(root, seen=set()):
+        yield from _read_file(str(path), options)
+
+
+def _walk(folder: Path, seen: set[str]) -> Iterator[Path]:
+    """Files under ``folder`` in sorted order, depth first, hidden names skipped."""
+    real = os.path.realpath(folder)
+    if real in seen:  # a symlink loop
+        return
+    seen.add(real)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, seen)
+        elif entry.is_file():
+            yield entry
+
+
+def _read_file(name: str, options: _Options) -> Iterator[Item]:
+    try:
+        with open(name, "rb") as fh:
+            source = open_file(name, fh, os.fstat(fh.fileno()).st_size)
+            yield from _read_source(source, name, options)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        yield InputError(f"cannot be read ({reason}): check the path and its permissions", where=name)
+
+
+def _read_stdin(options: _Options) -> Iterator[Item]:
+    try:
+        source = open_stdin(options.stdin)
+    except OSError as err:
+        yield InputError(f"cannot be read ({err}): pipe a report into stdin", where=STDIN_NAME)
+        return
+    yield from _read_source(source, _STDIN_PATH, options)
+
+
+def _read_source(source: Source, path: str, options: _Options) -> Iterator[Item]:
+    try:
+        if not source.head.strip() and len(source.head) < HEAD_BYTES:  # the whole input is blank
+            raise EmptyInput("is empty: there is no report to read", where=source.name)
+        check_not_binary(source.head, source.name)
+        fmt = options.fmt or detect_format(path, source.head)
+    except InputError as err:
+        yield err
+        return
+    yield from _READERS[fmt](source, options)
+
+
+def _read_one_text(source: Source, options: _Options) -> Iterator[Item]:
+    try:
+        text = decode_document(read_whole(source, options.max_bytes), source.name)
+        yield read_text_document(text, date=options.date, source=source.name)
+    except InputError as err:
+        yield err
+
+
+def _read_one_html(source: Source, options: _Options) -> Iterator[Item]:
+    try:
+        html = decode_html(read_whole(source, options.max_bytes), source.name)
+        yield read_html_document(html, date=options.date, source=source.name)
+    except InputError as err:
+        yield err
+
+
+def _read_jsonl(source: Source, options: _Options) -> Iterator[Item]:
+    return read_jsonl(source, date=options.date, max_bytes=options.max_bytes)
+
+
+def _read_csv(source: Source, options: _Options) -> Iterator[Item]:
+    return read_csv(source, date=options.date, max_bytes=options.max_bytes)
+
+
+_READERS = {"seed": _read_one_text, "text": _read_one_text, "html": _read_one_html, "jsonl": _read_jsonl,
+            "csv": _read_csv}
+
+
+def _sniff_content(text: str) -> str:
+    if SEED_HEADER.match(text):
+        return "seed"
+    first = text.lstrip()[:1]
+    return {"{": "jsonl", "<": "html"}.get(first, "text")
+
+
+def _header_date(value: str, source: str) -> str:
+    if normalise_date(value) is None:
+        raise MalformedRecord(f"its header date {value!r} is not a real date: fix the ' date YYYY-MM-DD ' line",
+                              where=source)
+    return value
+
+
+def _date_argument(date: str | None) -> str | None:
+    if date is None:
+        return None
+    iso = normalise_date(date)
+    if iso is None:
+        raise InputError(f"--date {date!r} is not a date: {DATE_HINT}")
+    return iso
+
+
+def _format_argument(fmt: str | None) -> str | None:
+    if fmt is None:
+        return None
+    name = _ALIASES.get(fmt.lower(), fmt.lower())
+    if name not in FORMATS:
+        raise UnsupportedFormat(f"--format {fmt!r} is not one of: {', '.join(FORMATS)}")
+    return name

@@ -1,0 +1,185 @@
+"""Record formats: JSONL/NDJSON and CSV with fields id, date, title, url, outlet, text.
+
+Each record becomes one ``Document`` or one ``InputError`` naming ``file:line``
+(for CSV, the physical line where the record starts); the file goes on after it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from claimgraph.errors import EmptyInput, InputError, MalformedRecord, MissingDate
+from claimgraph.model import Document
+
+from ._dates import DATE_HINT, normalise_date
+from ._decode import normalise_newlines
+from ._sources import LineReader, Source
+
+FIELDS = ("id", "date", "title", "url", "outlet", "text")
+_OPTIONAL = ("id", "title", "url", "outlet")
+
+Item = Document | InputError
+
+
+def read_jsonl(source: Source, *, date: str | None, max_bytes: int) -> Iterator[Item]:
+    lines = LineReader(source, max_bytes)
+    found = False
+    for lineno, line in _each_line(lines):
+        if isinstance(line, str) and not line.strip():
+            continue
+        found = True
+        yield line if isinstance(line, InputError) else _jsonl_record(line, source.name, lineno, date)
+    if not found:
+        yield EmptyInput("holds no records: write one JSON object per line", where=source.name)
+
+
+def read_csv(source: Source, *, date: str | None, max_bytes: int) -> Iterator[Item]:
+    _allow_fields_up_to(max_bytes)
+    lines = LineReader(source, max_bytes)
+    rows = _csv_rows(lines)
+    header = _csv_header(rows, source.name)
+    if isinstance(header, InputError):
+        yield header
+        return
+    found = False
+    for start, row in rows:
+        found = True
+        yield row if isinstance(row, InputError) else _csv_record(header, row, source.name, start, date)
+    if not found:
+        yield EmptyInput("has a header but no records", where=source.name)
+
+
+def _each_line(lines: LineReader) -> Iterator[tuple[int, str | InputError]]:
+    while True:
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except InputError as err:
+            yield lines.lineno, err
+            continue
+        yield lines.lineno, line
+
+
+def _jsonl_record(line: str, name: str, lineno: int, date: str | None) -> Item:
+    where = f"{name}:{lineno}"
+    try:
+        fields = json.loads(line)
+    except ValueError as err:
+        msg = getattr(err, "msg", str(err))
+        col = getattr(err, "colno", None)
+        return MalformedRecord(f"is not valid JSON ({msg} at column {col}): write one JSON object per line",
+                               where=where)
+    except RecursionError:
+        return MalformedRecord("is JSON nested too deeply to read", where=where)
+    if not isinstance(fields, dict):
+        return MalformedRecord(f"is a JSON {type(fields).__name__}, not an object with a \"text\" field",
+                               where=where)
+    return _build(fields, name, lineno, date)
+
+
+def _allow_fields_up_to(max_bytes: int) -> None:
+    # The csv module's default 128 KiB field limit would reject long articles;
+    # a field can be as large as the per-record limit (the limit is process-wide).
+    wanted = min(max(max_bytes, 1), sys.maxsize)
+    if csv.field_size_limit() < wanted:
+        csv.field_size_limit(wanted)
+
+
+def _csv_rows(lines: LineReader) -> Iterator[tuple[int, list[str] | InputError]]:
+    """(line where the record starts, its cells or the error reading it); blank rows skipped."""
+    reader = csv.reader(lines)
+    while True:
+        start = lines.lineno + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except InputError as err:
+            yield lines.lineno, err
+            continue
+        except csv.Error as err:
+            yield start, MalformedRecord(f"is not valid CSV ({err}): quote fields holding commas, quotes "
+                                         "or newlines", where=f"{lines.name}:{start}")
+            continue
+        if any(cell.strip() for cell in row):
+            yield start, row
+
+
+def _csv_header(rows: Iterator[tuple[int, list[str] | InputError]], name: str) -> list[str] | InputError:
+    for start, row in rows:
+        if isinstance(row, InputError):
+            return row
+        header = [cell.strip().lower() for cell in row]
+        if "text" not in header:
+            found = ", ".join(header)
+            return MalformedRecord(f"the CSV header has no 'text' column (found: {found}): the first row must "
+                                   f"name the columns, from {', '.join(FIELDS)}", where=f"{name}:{start}")
+        return header
+    return EmptyInput("holds no records", where=name)
+
+
+def _csv_record(header: list[str], row: list[str], name: str, start: int, date: str | None) -> Item:
+    if len(row) != len(header):
+        return MalformedRecord(f"has {len(row)} fields but the header has {len(header)}: quote fields "
+                               "holding commas, quotes or newlines", where=f"{name}:{start}")
+    fields: dict[str, str] = {}
+    for column, cell in zip(header, row, strict=True):
+        fields.setdefault(column, cell)
+    return _build(fields, name, start, date)
+
+
+def _build(fields: dict[str, Any], name: str, line: int, fallback_date: str | None) -> Item:
+    try:
+        return build_document(fields, source=name, line=line, fallback_date=fallback_date)
+    except InputError as err:
+        return err
+
+
+def build_document(fields: dict[str, Any], *, source: str, line: int, fallback_date: str | None) -> Document:
+    """One record's fields as a Document; raises an ``InputError`` naming ``source:line``."""
+    where = f"{source}:{line}"
+    text = fields.get("text")
+    if not isinstance(text, str):
+        raise MalformedRecord('has no "text" string: every record needs its report text', where=where)
+    if not text.strip():
+        raise EmptyInput('has an empty "text": every record needs its report text', where=where)
+    optional = {key: _optional_str(fields.get(key), key, where) for key in _OPTIONAL}
+    text = _checked_str(normalise_newlines(text), "text", where)
+    return Document(text=text, date=_record_date(fields.get("date"), fallback_date, where),
+                    source=source, line=line, **optional)
+
+
+def _record_date(value: Any, fallback: str | None, where: str) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if fallback is None:
+            raise MissingDate('has no date: add a "date" field (YYYY-MM-DD) or pass --date', where=where)
+        return fallback
+    iso = normalise_date(value) if isinstance(value, str) else None
+    if iso is None:
+        raise MalformedRecord(f"date {value!r} is not readable: {DATE_HINT}", where=where)
+    return iso
+
+
+def _optional_str(value: Any, key: str, where: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise MalformedRecord(f'field "{key}" must be a string, not {type(value).__name__}', where=where)
+    return _checked_str(value, key, where)
+
+
+def _checked_str(value: str, key: str, where: str) -> str:
+    # JSON may escape a lone surrogate ("\ud800"); such text cannot be stored or hashed as UTF-8.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise MalformedRecord(f'field "{key}" holds an unpaired surrogate escape: fix the record',
+                              where=where) from None
+    return value

@@ -1,0 +1,89 @@
+"""Query: questions users ask of the store, answered as plain dataclasses (no SQL here)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from claimgraph.errors import NotFound
+from claimgraph.model import Timex
+from claimgraph.store import EntitySummary, Store, StoredDocument
+
+__all__ = ["EntityDetail", "NearbyTime", "entity_detail", "list_documents", "list_entities"]
+
+# A sentence ends at . ! ? (optionally closed by a quote) followed by space, or at a blank line.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+|\n\s*\n")
+
+
+@dataclass
+class NearbyTime:
+    """A time expression in the same sentence as one of the entity's mentions."""
+
+    document_id: str
+    date: str | None
+    timex: Timex
+    sentence: str
+
+
+@dataclass
+class EntityDetail:
+    entity: EntitySummary
+    aliases: list[str]
+    documents: list[tuple[StoredDocument, int]]  # each document with the entity's mention count there
+    times: list[NearbyTime] = field(default_factory=list)
+
+
+def list_entities(store: Store, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
+    return store.entities(type=type.upper() if type else None, limit=limit)
+
+
+def list_documents(store: Store, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:
+    return store.documents(limit=limit, outlet=outlet)
+
+
+def entity_detail(store: Store, name: str) -> EntityDetail:
+    """Everything stored about one entity, found by canonical name, alias or id."""
+    entity = _find_one(store, name)
+    mentions = store.mentions(entity.id)
+    per_document: dict[str, int] = {}
+    for mention in mentions:
+        per_document[mention.document_id] = per_document.get(mention.document_id, 0) + 1
+    documents = store.documents_by_id(list(per_document))
+    return EntityDetail(
+        entity=entity,
+        aliases=store.aliases(entity.id),
+        documents=[(documents[d], n) for d, n in per_document.items()],
+        times=_times_near(store, mentions, documents),
+    )
+
+
+def _find_one(store: Store, name: str) -> EntitySummary:
+    found = store.find_entities(name.strip())
+    if found:
+        return found[0]  # most documents first
+    close = difflib.get_close_matches(name, store.entity_names(), n=3, cutoff=0.6)
+    hint = f" Did you mean: {', '.join(close)}?" if close else " Run `claimgraph entities` to list them."
+    raise NotFound(f"no entity named {name!r}.{hint}")
+
+
+def _times_near(store: Store, mentions, documents: dict[str, StoredDocument]) -> list[NearbyTime]:
+    found: dict[tuple[str, int], NearbyTime] = {}
+    for document_id in dict.fromkeys(m.document_id for m in mentions):
+        text = store.document_text(document_id)
+        sentences = {sentence_bounds(text, m.start) for m in mentions if m.document_id == document_id}
+        for timex in store.timexes(document_id):
+            for start, end in sentences:
+                if start <= timex.start < end:
+                    date = documents[document_id].date
+                    found[(document_id, timex.start)] = NearbyTime(document_id, date, timex, text[start:end].strip())
+    return sorted(found.values(), key=lambda t: (t.date or "", t.document_id, t.timex.start))
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the sentence holding ``position`` (a cheap splitter; no parse needed)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, position):
+        start = match.end()
+    following = _SENTENCE_END.search(text, position)
+    return start, following.end() if following else len(text)

@@ -1,0 +1,41 @@
+"""Resolve: turn mention spans into canonical entities, and assemble the full reading pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from claimgraph.extract import Pipeline, Step, load_model, mention_steps
+from claimgraph.model import Document, Extraction
+from claimgraph.resolve._entities import ALGORITHM as ENTITY_ALGORITHM
+from claimgraph.resolve._entities import clean_surface, entity_id, resolve_entities
+from claimgraph.resolve._gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+
+__all__ = [
+    "Gazetteer",
+    "GazetteerEntry",
+    "analyse",
+    "build_pipeline",
+    "clean_surface",
+    "default_gazetteer",
+    "entity_id",
+    "resolve_entities",
+]
+
+
+def _entity_step(gazetteer: Gazetteer) -> Step:
+    def run(extraction: Extraction) -> None:
+        text = extraction.document.text
+        extraction.entities = resolve_entities(text, extraction.mentions, gazetteer)
+
+    return Step(ENTITY_ALGORITHM, ("mentions",), ("entities",), run)
+
+
+def build_pipeline(nlp=None, gazetteer: Gazetteer | None = None, batch_size: int = 64) -> Pipeline:
+    """The whole reading of a document: extract's mention steps, then resolution."""
+    steps = mention_steps() + [_entity_step(gazetteer or default_gazetteer())]
+    return Pipeline(nlp or load_model(), steps, batch_size=batch_size)
+
+
+def analyse(documents: Iterable[Document], pipeline: Pipeline | None = None) -> Iterator[Extraction]:
+    """Read documents into extractions, streaming, in input order."""
+    yield from (pipeline or build_pipeline()).run(documents)

@@ -1,0 +1,222 @@
+"""The SQLite store: one writer, many readers (WAL). All SQL of the project lives in this package."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from claimgraph.errors import StoreError
+from claimgraph.model import Extraction, Quantity, Timex
+from claimgraph.store._migrations import applied_migrations, migrate
+
+DEFAULT_DB = "claimgraph.db"
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: str
+    external_id: str | None
+    date: str | None
+    title: str | None
+    url: str | None
+    outlet: str | None
+    source: str | None
+    text_sha256: str
+    ingested_at: str
+    entities: int = 0
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None
+    mentions: int
+    documents: int
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+
+def document_key(text_sha256: str) -> str:
+    return "d" + text_sha256[:16]
+
+
+class Store:
+    """A claimgraph database file. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.conn = _connect(self.path, readonly)
+        if not readonly:
+            migrate(self.conn)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def migrations(self) -> list[str]:
+        return applied_migrations(self.conn)
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def has_text(self, text_sha256: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE text_sha256 = ?", (text_sha256,))
+        return row.fetchone() is not None
+
+    def add(self, extraction: Extraction) -> bool:
+        """Store one document with everything read from it, atomically. False if already stored."""
+        key = document_key(extraction.document.text_sha256)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            if self.has_text(extraction.document.text_sha256):
+                self.conn.execute("ROLLBACK")
+                return False
+            _insert_extraction(self.conn, key, extraction)
+            self.conn.execute("COMMIT")
+            return True
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(f"could not store document {key}: {exc}", where=str(self.path)) from exc
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", "entities", "mentions", "timexes", "quantities")
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def documents(self, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:
+        sql = _DOCUMENTS_SQL + (" WHERE d.outlet = :outlet" if outlet else "")
+        sql += " GROUP BY d.id ORDER BY d.date, d.id LIMIT :limit"
+        rows = self.conn.execute(sql, {"outlet": outlet, "limit": -1 if limit is None else limit})
+        return [StoredDocument(*row) for row in rows]
+
+    def document_text(self, document_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row[0] if row else ""
+
+    def entities(self, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
+        where = " WHERE e.type = :type" if type else ""
+        sql = _ENTITIES_SQL.format(where=where)
+        rows = self.conn.execute(sql, {"type": type, "limit": -1 if limit is None else limit})
+        return [EntitySummary(*row) for row in rows]
+
+    def find_entities(self, name: str) -> list[EntitySummary]:
+        """Entities whose id, canonical name or an alias equals ``name`` (case-insensitive)."""
+        where = (" WHERE e.id = :name OR e.name = :name COLLATE NOCASE OR e.id IN"
+                 " (SELECT entity_id FROM entity_aliases WHERE alias = :name COLLATE NOCASE)")
+        rows = self.conn.execute(_ENTITIES_SQL.format(where=where), {"name": name, "limit": -1})
+        return [EntitySummary(*row) for row in rows]
+
+    def entity_names(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM entities ORDER BY name")]
+
+    def aliases(self, entity_id: str) -> list[str]:
+        sql = "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias"
+        return [row[0] for row in self.conn.execute(sql, (entity_id,))]
+
+    def mentions(self, entity_id: str) -> list[MentionRow]:
+        sql = ("SELECT m.document_id, m.start, m.end, substr(d.text, m.start + 1, m.end - m.start)"
+               " FROM mentions m JOIN documents d ON d.id = m.document_id"
+               " WHERE m.entity_id = ? ORDER BY d.date, m.document_id, m.start")
+        return [MentionRow(*row) for row in self.conn.execute(sql, (entity_id,))]
+
+    def documents_by_id(self, ids: list[str]) -> dict[str, StoredDocument]:
+        marks = ",".join("?" * len(ids))
+        sql = _DOCUMENTS_SQL + f" WHERE d.id IN ({marks}) GROUP BY d.id"
+        return {row[0]: StoredDocument(*row) for row in self.conn.execute(sql, ids)}
+
+    def timexes(self, document_id: str) -> list[Timex]:
+        sql = "SELECT text, start, end, type, value FROM timexes WHERE document_id = ? ORDER BY start"
+        return [Timex(*row) for row in self.conn.execute(sql, (document_id,))]
+
+    def quantities(self, document_id: str) -> list[Quantity]:
+        sql = ("SELECT id, text, start, end, value, approximate, counts, part_of FROM quantities"
+               " WHERE document_id = ? ORDER BY start")
+        return [_quantity(row) for row in self.conn.execute(sql, (document_id,))]
+
+
+_DOCUMENTS_SQL = (
+    "SELECT d.id, d.external_id, d.date, d.title, d.url, d.outlet, d.source, d.text_sha256,"
+    " d.ingested_at, count(DISTINCT m.entity_id) FROM documents d"
+    " LEFT JOIN mentions m ON m.document_id = d.id"
+)
+_ENTITIES_SQL = (
+    "SELECT e.id, e.name, e.type, e.wikidata, count(m.start), count(DISTINCT m.document_id)"
+    " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id{where}"
+    " GROUP BY e.id ORDER BY count(DISTINCT m.document_id) DESC, count(m.start) DESC, e.name LIMIT :limit"
+)
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly and not path.exists():
+        raise StoreError(f"no database at {path}; run `claimgraph ingest FILE --db {path}` first")
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")  # readers never block the single writer
+    return conn
+
+
+def _quantity(row) -> Quantity:
+    qid, text, start, end, value, approximate, counts, part_of = row
+    value = int(value) if float(value).is_integer() else value
+    return Quantity(qid, text, start, end, value, bool(approximate), counts, part_of)
+
+
+def _insert_extraction(conn: sqlite3.Connection, key: str, extraction: Extraction) -> None:
+    doc = extraction.document
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.execute(
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (key, doc.text_sha256, doc.id, doc.date, doc.title, doc.url, doc.outlet, doc.source,
+         doc.text, json.dumps(extraction.pipeline, sort_keys=True), now),
+    )
+    for entity in extraction.entities:
+        _upsert_entity(conn, key, entity)
+    conn.executemany(
+        "INSERT INTO timexes VALUES (?,?,?,?,?,?)",
+        [(key, t.start, t.end, t.text, t.type, t.value) for t in extraction.timexes],
+    )
+    conn.executemany(
+        "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?)",
+        [(key, q.id, q.start, q.end, q.text, q.value, int(q.approximate), q.counts, q.part_of)
+         for q in extraction.quantities],
+    )
+
+
+def _upsert_entity(conn: sqlite3.Connection, key: str, entity) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO entities (id, name, type, wikidata) VALUES (?,?,?,?)",
+        (entity.id, entity.name, entity.type, entity.wikidata),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO entity_aliases VALUES (?,?)", [(entity.id, a) for a in entity.aliases]
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?)",
+        [(key, entity.id, start, end, entity.type) for start, end in entity.mentions],
+    )
+    # The stored type is the one most documents gave it, so one odd reading cannot flip it.
+    conn.execute(
+        "UPDATE entities SET type = (SELECT type FROM mentions WHERE entity_id = :id"
+        " GROUP BY type ORDER BY count(*) DESC LIMIT 1) WHERE id = :id",
+        {"id": entity.id},
+    )

@@ -1,0 +1,67 @@
+import sqlite3
+
+import pytest
+
+from claimgraph.errors import StoreError
+from claimgraph.model import Document, Entity, Extraction, Quantity, Timex
+from claimgraph.store import Store, migration_names
+
+
+def _extraction(text="North Korea sent rockets last month.", **doc):
+    document = Document(text=text, date="2022-12-22", source="t.txt", **doc)
+    return Extraction(
+        document=document,
+        entities=[Entity("Q423", "North Korea", "GPE", "Q423", ["Pyongyang"], [(0, 11)])],
+        timexes=[Timex("last month", 25, 35, "DATE", "2022-11")],
+        quantities=[Quantity("q1", "rockets", 17, 24, 2, True, "rockets")],
+        pipeline={"model": "test/1"},
+    )
+
+
+def test_add_then_read_back(tmp_path):
+    with Store(tmp_path / "t.db") as store:
+        assert store.add(_extraction(outlet="Harbor Post"))
+        (doc,) = store.documents()
+        assert doc.outlet == "Harbor Post" and doc.entities == 1
+        assert store.timexes(doc.id)[0].value == "2022-11"
+        assert store.quantities(doc.id)[0].approximate is True
+        assert store.find_entities("pyongyang")[0].name == "North Korea"
+
+
+def test_same_text_twice_adds_nothing(tmp_path):
+    with Store(tmp_path / "t.db") as store:
+        assert store.add(_extraction())
+        assert not store.add(_extraction(id="other-id"))
+        assert store.counts() == {"documents": 1, "entities": 1, "mentions": 1, "timexes": 1, "quantities": 1}
+
+
+def test_migrations_are_named_and_recorded(tmp_path):
+    with Store(tmp_path / "t.db") as store:
+        assert store.migrations == migration_names() and store.migrations[0].startswith("0001_")
+    with Store(tmp_path / "t.db") as store:  # reopening applies nothing twice
+        assert store.migrations == migration_names()
+
+
+def test_failed_document_leaves_nothing_behind(tmp_path):
+    bad = _extraction(text="A second report about North Korea.")
+    bad.timexes = bad.timexes * 2  # the same span twice violates the primary key mid-insert
+    with Store(tmp_path / "t.db") as store:
+        store.add(_extraction())
+        with pytest.raises(StoreError, match="could not store"):
+            store.add(bad)
+        assert store.counts()["documents"] == 1 and store.counts()["timexes"] == 1
+
+
+def test_plain_sqlite_can_read_it_with_foreign_keys(tmp_path):
+    with Store(tmp_path / "t.db") as store:
+        store.add(_extraction())
+    conn = sqlite3.connect(tmp_path / "t.db")
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert conn.execute("SELECT name FROM entities").fetchall() == [("North Korea",)]
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO mentions VALUES ('no-such-doc', 'Q423', 0, 1, 'GPE')")
+
+
+def test_readonly_needs_an_existing_file(tmp_path):
+    with pytest.raises(StoreError, match="claimgraph ingest"):
+        Store(tmp_path / "missing.db", readonly=True)
