@@ -106,12 +106,26 @@ def test_read_text_document_helper():
 
 
 def test_jsonl_records_keep_fields_and_lines(tmp_path):
-    first = {"id": 7, "date": "2022-12-22T23:30:00-05:00", "title": "Pier", "url": "https://x.example/1",
-             "outlet": "Tesslin Post", "text": "Line one.\r\nLine two."}
+    first = {
+        "id": 7,
+        "date": "2022-12-22T23:30:00-05:00",
+        "title": "Pier",
+        "url": "https://x.example/1",
+        "outlet": "Tesslin Post",
+        "text": "Line one.\r\nLine two.",
+    }
     path = write(tmp_path, "feed.jsonl", jsonl(first) + "\n" + jsonl({"text": "No id.", "date": "2022-12-23"}))
     one, two = read([path])
-    assert one == Document(text="Line one.\nLine two.", date="2022-12-22", id="7", title="Pier",
-                           url="https://x.example/1", outlet="Tesslin Post", source=str(path), line=1)
+    assert one == Document(
+        text="Line one.\nLine two.",
+        date="2022-12-22",
+        id="7",
+        title="Pier",
+        url="https://x.example/1",
+        outlet="Tesslin Post",
+        source=str(path),
+        line=1,
+    )
     assert (two.id, two.line, two.date) == (None, 3, "2022-12-23")
 
 
@@ -186,6 +200,15 @@ def test_jsonl_records_are_read_lazily(tmp_path):
     assert [d.line for d in items] == [2, 3]
 
 
+def test_jsonl_is_streamed_not_loaded_at_once():
+    data = jsonl(*[GOOD] * 2000).encode()
+    stream = io.BytesIO(data)
+    items = read_paths(["-"], stdin=stream)
+    assert next(items).line == 1
+    assert stream.tell() < len(data) // 4  # only a buffer or two has been read
+    assert sum(1 for _ in items) == 1999
+
+
 # --- CSV -----------------------------------------------------------------------------------------
 
 
@@ -196,18 +219,27 @@ def csv_text(rows: list[list[str]]) -> str:
 
 
 def test_csv_records_with_quoted_newlines_name_their_starting_line(tmp_path):
-    rows = [["ID", " date", "text", "outlet"], ["a", "2022-12-22T14:03:00Z", 'He said "no",\nthen left.', ""],
-            ["b", "2022-12-23", "Second.", "Lantern"]]
+    rows = [
+        ["ID", " date", "text", "outlet"],
+        ["a", "2022-12-22T14:03:00Z", 'He said "no",\nthen left.', ""],
+        ["b", "2022-12-23", "Second.", "Lantern"],
+    ]
     path = write(tmp_path, "r.csv", csv_text(rows))
     one, two = read([path])
-    assert (one.id, one.date, one.text, one.outlet, one.line) == ("a", "2022-12-22", 'He said "no",\nthen left.',
-                                                                  None, 2)
+    assert (one.id, one.date, one.text, one.outlet, one.line) == (
+        "a",
+        "2022-12-22",
+        'He said "no",\nthen left.',
+        None,
+        2,
+    )
     assert (two.id, two.outlet, two.line) == ("b", "Lantern", 4)
 
 
 def test_csv_bad_rows_are_reported_and_the_rest_goes_on(tmp_path):
-    content = csv_text([["date", "text"], ["2023-01-01", "ok"], ["2023-01-01", "a", "extra"], ["", "undated"],
-                        ["2023-01-02", "fine"]])
+    content = csv_text(
+        [["date", "text"], ["2023-01-01", "ok"], ["2023-01-01", "a", "extra"], ["", "undated"], ["2023-01-02", "fine"]]
+    )
     path = write(tmp_path, "r.csv", content)
     ok, extra, undated, fine = read([path])
     assert_error(extra, MalformedRecord, f"{path}:3")
@@ -261,8 +293,12 @@ def test_html_main_text_and_metadata(tmp_path):
     [doc] = read([path], date="1999-01-01")
     assert "close the east pier" in doc.text and "repairs would take" in doc.text
     assert "SCRIPT-TEXT" not in doc.text and "color" not in doc.text
-    assert (doc.date, doc.outlet, doc.url, doc.source) == ("2023-01-05", "Tesslin Post",
-                                                           "https://post.example/pier", str(path))
+    assert (doc.date, doc.outlet, doc.url, doc.source) == (
+        "2023-01-05",
+        "Tesslin Post",
+        "https://post.example/pier",
+        str(path),
+    )
     assert "Pier closes" in doc.title
 
 
@@ -307,6 +343,21 @@ def test_html_declared_charset_is_honoured(tmp_path):
     html = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 owners met the mayor.</p></body></html>'
     [doc] = read([write(tmp_path, "p.html", html.encode("cp1252"))], date="2023-01-01")
     assert doc.text == "Café owners met the mayor."
+
+
+@pytest.mark.parametrize(
+    ("charset", "body", "expected"),
+    [
+        ("iso-8859-1", "Caf\xe9 \x93quoted\x94".encode("latin-1"), "Café “quoted”"),  # read as cp1252
+        ("iso-8859-1", "Café, served as UTF-8".encode(), "Café, served as UTF-8"),  # UTF-8 tried first
+        ("utf-16", "Café again".encode(), "Café again"),  # an ASCII-readable meta tag cannot be UTF-16
+        ("rot13", b"Not a text codec", "Not a text codec"),
+    ],
+)
+def test_html_charset_declarations(tmp_path, charset, body, expected):
+    html = b'<html><head><meta charset="' + charset.encode() + b'"></head><body><p>' + body + b"</p></body></html>"
+    [doc] = read([write(tmp_path, "p.html", html)], date="2023-01-01")
+    assert doc.text == expected
 
 
 # --- bad files -----------------------------------------------------------------------------------
@@ -361,6 +412,16 @@ def test_cr_only_jsonl_lines_are_split(tmp_path):
     assert [d.line for d in read([path])] == [1, 2]
 
 
+def test_utf16_bad_bytes_cost_only_their_line(tmp_path):
+    line = jsonl(GOOD).encode("utf-16-le")
+    data = codecs.BOM_UTF16_LE + line + b"\x00\xdc\n\x00" + line
+    path = write(tmp_path, "feed.jsonl", data)
+    first, err, third = read([path])
+    assert_error(err, EncodingError, f"{path}:2")
+    assert f"byte {2 + len(line)} " in str(err)
+    assert (first.line, third.line) == (1, 3)
+
+
 def test_file_over_max_bytes_is_too_large(tmp_path):
     path = write(tmp_path, "a.txt", " date 2023-01-01 " + "x" * 100)
     [err] = read([path], max_bytes=50)
@@ -411,8 +472,10 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path):
     ("content", "expected"),
     [
         (" date 2023-01-01 Seed on stdin.", [("Seed on stdin.", "2023-01-01", None)]),
-        ("\n" + jsonl(GOOD, {"text": "Two.", "date": "2023-02-02"}), [(GOOD["text"], "2023-02-01", 2),
-                                                                      ("Two.", "2023-02-02", 3)]),
+        (
+            "\n" + jsonl(GOOD, {"text": "Two.", "date": "2023-02-02"}),
+            [(GOOD["text"], "2023-02-01", 2), ("Two.", "2023-02-02", 3)],
+        ),
         ("<html><body><p>Page on stdin.</p></body></html>", [("Page on stdin.", "2020-02-02", None)]),
         ("Plain words on stdin.", [("Plain words on stdin.", "2020-02-02", None)]),
     ],

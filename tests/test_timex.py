@@ -343,3 +343,9 @@ def test_the_seed_article_from_shared_data():
         if gold.get("required", True):
             assert len(hits) == gold["count"], (gold, [(t.text, t.value) for t in found])
     assert [t.value for t in found if t.text == "currently"] == ["PRESENT_REF", "PRESENT_REF"]
+
+
+def test_floating_holidays_counted_from_the_end_of_the_month():
+    # Memorial Day is the last Monday of May: its rule carries a negative nth.
+    (timex,) = find_timexes("They met again on Memorial Day.", "2004-06-10")
+    assert timex.value == "2004-05-31"

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.errors import InputError
+from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
 from claimgraph.query import EntityDetail, entity_detail, list_documents, list_entities
@@ -15,7 +15,7 @@ from claimgraph.store import DEFAULT_DB, EntitySummary, Store, StoredDocument
 
 __all__ = ["IngestReport", "docs", "entities", "entity", "extract", "ingest"]
 
-ErrorHandler = Callable[[InputError], None]
+ErrorHandler = Callable[[ClaimgraphError], None]
 
 
 @dataclass
@@ -25,7 +25,7 @@ class IngestReport:
     read: int = 0
     stored: int = 0
     unchanged: int = 0
-    skipped: list[InputError] = field(default_factory=list)
+    skipped: list[ClaimgraphError] = field(default_factory=list)
 
     def summary(self) -> str:
         reasons = {}
@@ -48,7 +48,7 @@ def extract(paths: Iterable[str | Path], *, date: str | None = None, fmt: str | 
             on_error: ErrorHandler = lambda error: None, pipeline=None) -> Iterator[Extraction]:
     """Read files and yield one extraction per document, in input order; bad input goes to ``on_error``."""
     documents = _documents(read_paths(paths, date=date, fmt=fmt, stdin=stdin), on_error)
-    yield from analyse(documents, pipeline)
+    yield from analyse(documents, pipeline, on_error)
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: str | None = None,
@@ -57,7 +57,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
     """Read files into the database. Documents already stored (same text) are not read again."""
     report = IngestReport()
 
-    def record_error(error: InputError) -> None:
+    def record_error(error: ClaimgraphError) -> None:
         report.skipped.append(error)
         on_error(error)
 
@@ -71,7 +71,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
                 else:
                     yield document
 
-        for extraction in analyse(new_documents(), pipeline or build_pipeline()):
+        for extraction in analyse(new_documents(), pipeline or build_pipeline(), record_error):
             if store.add(extraction):
                 report.stored += 1
             else:

@@ -58,6 +58,12 @@ class ModelMissing(ClaimgraphError):
     code = "CG201"
 
 
+class ExtractionFailed(ClaimgraphError):
+    """A pipeline step failed on one document; the batch goes on without it. Please report it."""
+
+    code = "CG202"
+
+
 class StoreError(ClaimgraphError):
     code = "CG300"
 

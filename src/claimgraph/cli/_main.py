@@ -55,7 +55,8 @@ def _report_error(error) -> None:
 @format_option
 @click.option("--format", "out_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per document.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here (default stdout).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here (default stdout).")
 def extract(files, date, fmt, out_format, output):
     """Read FILES and print what was found, without storing it.
 

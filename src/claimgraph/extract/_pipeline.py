@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from claimgraph.errors import ExtractionFailed
 from claimgraph.model import Document, Extraction
+
+ErrorHandler = Callable[[ExtractionFailed], None]
 
 # What exists before the first step runs: the document and its spaCy parse.
 INITIAL_FIELDS = frozenset({"document", "nlp_doc"})
@@ -43,15 +46,34 @@ class Pipeline:
     def __call__(self, document: Document) -> Extraction:
         return next(self.run([document]))
 
-    def run(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+    def run(self, documents: Iterable[Document], on_error: ErrorHandler | None = None) -> Iterator[Extraction]:
+        """Extractions in input order. A document a step fails on goes to ``on_error`` (raised without one)."""
         versions = self.versions
         pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=self.batch_size)
         for nlp_doc, document in pairs:
             extraction = Extraction(document=document, nlp_doc=nlp_doc, pipeline=dict(versions))
+            error = self._run_steps(extraction)
+            if error is None:
+                yield extraction
+            elif on_error is None:
+                raise error
+            else:
+                on_error(error)
+
+    def _run_steps(self, extraction: Extraction) -> ExtractionFailed | None:
+        """Run every step; a failure comes back as an error value, so one document cannot end a batch."""
+        try:
             for step in self.steps:
+                current = step.name
                 step.run(extraction)
+        except Exception as exc:  # noqa: BLE001 - reported with the document and step, then skipped
+            message = f"step {current} failed ({type(exc).__name__}: {exc}); please report this document"
+            error = ExtractionFailed(message, where=extraction.document.location)
+            error.__cause__ = exc
+            return error
+        finally:
             extraction.nlp_doc = None  # let the parse go: a stream must not hold every Doc
-            yield extraction
+        return None
 
 
 def _check_order(steps: Sequence[Step]) -> None:

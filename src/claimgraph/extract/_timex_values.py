@@ -342,7 +342,7 @@ def holiday(g: dict[str, str | None], ctx: Context) -> str | None:
     if g.get("year"):
         return _holiday_date(rule, int(g["year"]))
     if ctx.dct is None:
-        return "XXXX-" + rule if "-" in rule else unresolved("day")
+        return "XXXX-" + rule if ":" not in rule else unresolved("day")
     rel, now = (g.get("rel") or "").lower(), ctx.dct
     dates = [_holiday_date(rule, y) for y in (now.year - 1, now.year, now.year + 1)]
     today = cal.day(now)
@@ -356,7 +356,7 @@ def holiday(g: dict[str, str | None], ctx: Context) -> str | None:
 
 
 def _holiday_date(rule: str, year_value: int) -> str:
-    if "-" in rule:
+    if ":" not in rule:  # fixed "MM-DD"; floating ones are "MM:weekday:nth" and nth may be -1
         return f"{year_value:04d}-{rule}"
     month_text, weekday, nth = rule.split(":")
     offset = 0

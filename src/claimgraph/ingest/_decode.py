@@ -100,6 +100,27 @@ def line_of(text: str, index: int) -> int:
     return len(_LINE_BREAK.findall(text, 0, index)) + 1
 
 
+def _mark_bad_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Like surrogateescape, for any codec: each bad byte becomes one lone surrogate."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return "\udcff" * max(1, err.end - err.start), err.end
+
+
+_MARK_BAD_BYTES = "claimgraph-mark-bad-bytes"
+codecs.register_error(_MARK_BAD_BYTES, _mark_bad_bytes)
+
+
+def decode_errors(codec: str) -> str:
+    """Error handler that keeps decoding past a bad byte, leaving a mark to find it by."""
+    return "surrogateescape" if codec == "utf-8" else _MARK_BAD_BYTES
+
+
+def byte_length(text: str, codec: str) -> int:
+    """Bytes ``text`` took in the file (exact for UTF-8; marks count as one unit otherwise)."""
+    return len(text.encode(codec, errors="surrogateescape" if codec == "utf-8" else "surrogatepass"))
+
+
 def first_escaped_byte(line: str) -> int | None:
     """Index of the first undecodable byte in a surrogateescape-decoded line."""
     bad = _ESCAPED_BYTE.search(line)

@@ -14,9 +14,8 @@ from typing import Any
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
-from claimgraph.errors import EmptyInput, MalformedRecord, MissingDate
+from claimgraph.errors import EmptyInput, EncodingError, MalformedRecord, MissingDate
 from claimgraph.model import Document
 
 from ._dates import normalise_date
@@ -28,6 +27,8 @@ _BLOCK_TAGS = frozenset(
     "figcaption main aside nav form".split()
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# As browsers do (WHATWG Encoding): pages labelled latin-1 or ASCII are read as windows-1252.
+_LIKE_BROWSERS = {name: "cp1252" for name in ("ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1")}
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _SAFE_URL = re.compile(r"https?://", re.IGNORECASE)
 # Dates only from the page's markup: guessing one from its prose would invent publication dates.
@@ -35,11 +36,18 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def decode_html(data: bytes, where: str) -> str:
-    """Decode by BOM, else by the page's own <meta charset>, else as strict UTF-8."""
+    """Decode by BOM, else as UTF-8, else by the page's own <meta charset>.
+
+    UTF-8 is tried first even when another charset is declared, because pages
+    often declare latin-1 while serving UTF-8, and valid UTF-8 is rarely an accident.
+    """
     declared = _declared_codec(data[:4096])
     if sniff_codec(data)[1] or declared in (None, "utf-8"):
         return decode_document(data, where)
-    return decode_declared(data, declared, where)
+    try:
+        return decode_document(data, where)
+    except EncodingError:
+        return decode_declared(data, declared, where)
 
 
 def read_html_document(html: str, *, date: str | None, source: str) -> Document:
@@ -51,32 +59,53 @@ def read_html_document(html: str, *, date: str | None, source: str) -> Document:
     doc_date = normalise_date(meta.get("date") or "") or date
     if doc_date is None:
         raise MissingDate("has no publication date in its HTML metadata: pass --date YYYY-MM-DD", where=source)
-    return Document(text=text, date=doc_date, title=meta.get("title") or None, url=_safe_url(meta.get("url")),
-                    outlet=meta.get("sitename") or None, source=source)
+    return Document(
+        text=text,
+        date=doc_date,
+        title=meta.get("title") or None,
+        url=_safe_url(meta.get("url")),
+        outlet=meta.get("sitename") or None,
+        source=source,
+    )
 
 
 def _declared_codec(head: bytes) -> str | None:
     match = _META_CHARSET.search(head)
     if not match:
         return None
+    name = match[1].decode("ascii").lower()
+    name = _LIKE_BROWSERS.get(name, name)
     try:
-        return codecs.lookup(match[1].decode("ascii")).name
+        _decodes_text(name)
+        codec = codecs.lookup(name).name
     except LookupError:
         return None  # an unknown charset name: read as UTF-8 and let strict decoding judge
+    # A meta tag readable as ASCII cannot be in UTF-16/32, whatever it claims (browsers agree).
+    return "utf-8" if codec.startswith(("utf-16", "utf-32")) else codec
+
+
+def _decodes_text(name: str) -> None:
+    """Raise LookupError unless ``name`` is a text encoding (rot13 and base64 are not)."""
+    try:
+        b"a".decode(name)
+    except UnicodeDecodeError:
+        pass  # a text codec that cannot decode one lone byte (UTF-16): still a text codec
 
 
 def _parse(html: str, source: str) -> lxml.html.HtmlElement | None:
     """The page without code elements; None when it holds no markup at all."""
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
-                                  encoding="utf-8")
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, collect_ids=False, encoding="utf-8"
+    )
     try:
         tree = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None  # "Document is empty" and kin: nothing to read
     if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
         # libxml2 stops at 256 levels of nesting; keeping what came before would silently lose the rest.
-        raise MalformedRecord("nests its HTML elements too deeply to be read whole: save the article text "
-                              "as .txt instead", where=source)
+        raise MalformedRecord(
+            "nests its HTML elements too deeply to be read whole: save the article text as .txt instead", where=source
+        )
     lxml.etree.strip_elements(tree, *_CODE_TAGS, with_tail=False)
     return tree
 
@@ -85,9 +114,12 @@ def _extract(tree: lxml.html.HtmlElement | None) -> dict[str, Any]:
     """Trafilatura's text and metadata; {} when it finds nothing or fails."""
     if tree is None:
         return {}
+    import trafilatura  # imported here: it takes ~0.1 s and only HTML input needs it
+
     try:
-        result = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
-                                             date_extraction_params=_DATE_PARAMS)
+        result = trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, date_extraction_params=_DATE_PARAMS
+        )
     except Exception:  # noqa: BLE001 - hostile markup must cost one document, never the batch
         return {}
     return result.as_dict() if result is not None else {}

@@ -24,8 +24,7 @@ from ._sources import STDIN_NAME, Source, open_file, open_stdin, read_whole
 
 FORMATS = ("seed", "text", "jsonl", "csv", "html")
 _ALIASES = {"txt": "text", "ndjson": "jsonl", "htm": "html"}
-_BY_EXTENSION = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html",
-                 ".htm": "html"}
+_BY_EXTENSION = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
 SEED_HEADER = re.compile(r" date ([0-9]{4}-[0-9]{2}-[0-9]{2}) ")
 _STDIN_PATH = "-"
 
@@ -54,9 +53,9 @@ def read_paths(
     forces one of ``FORMATS`` for every input. Bad arguments raise at once.
     """
     options = _Options(date=_date_argument(date), fmt=_format_argument(fmt), max_bytes=max_bytes, stdin=stdin)
-    if isinstance(paths, (str, Path)):
+    if isinstance(paths, (str, Path)):  # one path, not an iterable of its characters
         paths = [paths]
-    return _read_all(list(paths), options)
+    return _read_all(paths, options)
 
 
 def detect_format(path: str | Path, head: bytes) -> str:
@@ -89,12 +88,13 @@ def read_text_document(text: str, *, date: str | None, source: str) -> Document:
     if not body.strip():
         raise EmptyInput("is empty: there is no report text to read", where=source)
     if doc_date is None:
-        raise MissingDate("has no date: start it with ' date YYYY-MM-DD ' (as seed files do) or pass --date "
-                          "YYYY-MM-DD", where=source)
+        raise MissingDate(
+            "has no date: start it with ' date YYYY-MM-DD ' (as seed files do) or pass --date YYYY-MM-DD", where=source
+        )
     return Document(text=body, date=doc_date, source=source)
 
 
-def _read_all(paths: list[str | Path], options: _Options) -> Iterator[Item]:
+def _read_all(paths: Iterable[str | Path], options: _Options) -> Iterator[Item]:
     for path in paths:
         if str(path) == _STDIN_PATH:
             yield from _read_stdin(options)
@@ -133,15 +133,15 @@ def _read_file(name: str, options: _Options) -> Iterator[Item]:
         with open(name, "rb") as fh:
             source = open_file(name, fh, os.fstat(fh.fileno()).st_size)
             yield from _read_source(source, name, options)
-    except OSError as err:
-        reason = err.strerror or str(err)
+    except (OSError, ValueError) as err:  # ValueError: a NUL inside the path
+        reason = getattr(err, "strerror", None) or str(err)
         yield InputError(f"cannot be read ({reason}): check the path and its permissions", where=name)
 
 
 def _read_stdin(options: _Options) -> Iterator[Item]:
     try:
         source = open_stdin(options.stdin)
-    except OSError as err:
+    except (OSError, ValueError) as err:  # closed or absent stdin
         yield InputError(f"cannot be read ({err}): pipe a report into stdin", where=STDIN_NAME)
         return
     yield from _read_source(source, _STDIN_PATH, options)
@@ -183,8 +183,13 @@ def _read_csv(source: Source, options: _Options) -> Iterator[Item]:
     return read_csv(source, date=options.date, max_bytes=options.max_bytes)
 
 
-_READERS = {"seed": _read_one_text, "text": _read_one_text, "html": _read_one_html, "jsonl": _read_jsonl,
-            "csv": _read_csv}
+_READERS = {
+    "seed": _read_one_text,
+    "text": _read_one_text,
+    "html": _read_one_html,
+    "jsonl": _read_jsonl,
+    "csv": _read_csv,
+}
 
 
 def _sniff_content(text: str) -> str:
@@ -196,8 +201,9 @@ def _sniff_content(text: str) -> str:
 
 def _header_date(value: str, source: str) -> str:
     if normalise_date(value) is None:
-        raise MalformedRecord(f"its header date {value!r} is not a real date: fix the ' date YYYY-MM-DD ' line",
-                              where=source)
+        raise MalformedRecord(
+            f"its header date {value!r} is not a real date: fix the ' date YYYY-MM-DD ' line", where=source
+        )
     return value
 
 

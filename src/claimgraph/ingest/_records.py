@@ -72,13 +72,13 @@ def _jsonl_record(line: str, name: str, lineno: int, date: str | None) -> Item:
     except ValueError as err:
         msg = getattr(err, "msg", str(err))
         col = getattr(err, "colno", None)
-        return MalformedRecord(f"is not valid JSON ({msg} at column {col}): write one JSON object per line",
-                               where=where)
+        return MalformedRecord(
+            f"is not valid JSON ({msg} at column {col}): write one JSON object per line", where=where
+        )
     except RecursionError:
         return MalformedRecord("is JSON nested too deeply to read", where=where)
     if not isinstance(fields, dict):
-        return MalformedRecord(f"is a JSON {type(fields).__name__}, not an object with a \"text\" field",
-                               where=where)
+        return MalformedRecord(f'is a JSON {type(fields).__name__}, not an object with a "text" field', where=where)
     return _build(fields, name, lineno, date)
 
 
@@ -103,8 +103,13 @@ def _csv_rows(lines: LineReader) -> Iterator[tuple[int, list[str] | InputError]]
             yield lines.lineno, err
             continue
         except csv.Error as err:
-            yield start, MalformedRecord(f"is not valid CSV ({err}): quote fields holding commas, quotes "
-                                         "or newlines", where=f"{lines.name}:{start}")
+            yield (
+                start,
+                MalformedRecord(
+                    f"is not valid CSV ({err}): quote fields holding commas, quotes or newlines",
+                    where=f"{lines.name}:{start}",
+                ),
+            )
             continue
         if any(cell.strip() for cell in row):
             yield start, row
@@ -117,16 +122,21 @@ def _csv_header(rows: Iterator[tuple[int, list[str] | InputError]], name: str) -
         header = [cell.strip().lower() for cell in row]
         if "text" not in header:
             found = ", ".join(header)
-            return MalformedRecord(f"the CSV header has no 'text' column (found: {found}): the first row must "
-                                   f"name the columns, from {', '.join(FIELDS)}", where=f"{name}:{start}")
+            return MalformedRecord(
+                f"the CSV header has no 'text' column (found: {found}): the first row must "
+                f"name the columns, from {', '.join(FIELDS)}",
+                where=f"{name}:{start}",
+            )
         return header
     return EmptyInput("holds no records", where=name)
 
 
 def _csv_record(header: list[str], row: list[str], name: str, start: int, date: str | None) -> Item:
     if len(row) != len(header):
-        return MalformedRecord(f"has {len(row)} fields but the header has {len(header)}: quote fields "
-                               "holding commas, quotes or newlines", where=f"{name}:{start}")
+        return MalformedRecord(
+            f"has {len(row)} fields but the header has {len(header)}: quote fields holding commas, quotes or newlines",
+            where=f"{name}:{start}",
+        )
     fields: dict[str, str] = {}
     for column, cell in zip(header, row, strict=True):
         fields.setdefault(column, cell)
@@ -150,8 +160,9 @@ def build_document(fields: dict[str, Any], *, source: str, line: int, fallback_d
         raise EmptyInput('has an empty "text": every record needs its report text', where=where)
     optional = {key: _optional_str(fields.get(key), key, where) for key in _OPTIONAL}
     text = _checked_str(normalise_newlines(text), "text", where)
-    return Document(text=text, date=_record_date(fields.get("date"), fallback_date, where),
-                    source=source, line=line, **optional)
+    return Document(
+        text=text, date=_record_date(fields.get("date"), fallback_date, where), source=source, line=line, **optional
+    )
 
 
 def _record_date(value: Any, fallback: str | None, where: str) -> str:
@@ -180,6 +191,7 @@ def _checked_str(value: str, key: str, where: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise MalformedRecord(f'field "{key}" holds an unpaired surrogate escape: fix the record',
-                              where=where) from None
+        raise MalformedRecord(
+            f'field "{key}" holds an unpaired surrogate escape: fix the record', where=where
+        ) from None
     return value

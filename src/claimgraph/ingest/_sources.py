@@ -14,7 +14,7 @@ from typing import BinaryIO, TextIO
 
 from claimgraph.errors import BinaryInput, EncodingError, TooLarge
 
-from ._decode import HEAD_BYTES, CONVERT_HINT, first_escaped_byte, sniff_codec
+from ._decode import CONVERT_HINT, HEAD_BYTES, byte_length, decode_errors, first_escaped_byte, sniff_codec
 
 STDIN_NAME = "<stdin>"
 _LINE_ENDS = ("\n", "\r")
@@ -37,7 +37,10 @@ def open_file(path: str, fh: BinaryIO, size: int) -> Source:
 
 
 def open_stdin(stdin: TextIO | BinaryIO | None) -> Source:
-    binary = _as_binary(stdin if stdin is not None else sys.stdin)
+    stream = stdin if stdin is not None else sys.stdin
+    if stream is None:
+        raise OSError("there is no standard input")
+    binary = _as_binary(stream)
     head = binary.read(HEAD_BYTES) or b""
     stream = io.BufferedReader(_HeadThenRest(head, binary))
     return Source(name=STDIN_NAME, head=head, stream=stream)
@@ -46,18 +49,15 @@ def open_stdin(stdin: TextIO | BinaryIO | None) -> Source:
 def read_whole(source: Source, max_bytes: int) -> bytes:
     """All bytes of a one-document source, refusing (before reading) what is too big."""
     if source.size is not None and source.size > max_bytes:
-        raise _too_large(source.name, f"is {source.size:,} bytes", max_bytes)
+        raise _too_large(source.name, f"is {source.size:,} bytes", max_bytes, "split it into smaller files")
     data = source.stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise _too_large(source.name, "is larger than that", max_bytes)
+        raise _too_large(source.name, "is too large", max_bytes, "split it into smaller files")
     return data
 
 
-def _too_large(where: str, what: str, limit: int) -> TooLarge:
-    return TooLarge(
-        f"{what}, over the {limit:,}-byte limit: split it into smaller files or raise --max-bytes",
-        where=where,
-    )
+def _too_large(where: str, what: str, limit: int, advice: str) -> TooLarge:
+    return TooLarge(f"{what}, over the {limit:,}-byte limit: {advice} or raise --max-bytes", where=where)
 
 
 class LineReader:
@@ -74,46 +74,39 @@ class LineReader:
         source.stream.read(bom)
         self._offset = bom
         self._max_bytes = max_bytes
-        errors = "surrogateescape" if self._codec == "utf-8" else "strict"
-        self._text = io.TextIOWrapper(source.stream, encoding=self._codec, errors=errors, newline="")
+        self._text = io.TextIOWrapper(
+            source.stream, encoding=self._codec, errors=decode_errors(self._codec), newline=""
+        )
 
     def __iter__(self) -> LineReader:
         return self
 
     def __next__(self) -> str:
-        line = self._readline(self._max_bytes + 1)
+        line = self._text.readline(self._max_bytes + 1)
         if not line:
             raise StopIteration
         self.lineno += 1
         start = self._offset
-        self._offset += len(line.encode(self._codec, errors="surrogateescape"))
+        self._offset += byte_length(line, self._codec)
         self._check(line, start)
         return line
-
-    def _readline(self, limit: int) -> str:
-        try:
-            return self._text.readline(limit)
-        except UnicodeDecodeError:  # only for UTF-16/32, read strictly: the rest is unreadable
-            where = f"{self.name}:{self.lineno + 1}"
-            raise EncodingError(f"is not valid {self._codec.upper()} at or after this line: {CONVERT_HINT}",
-                                where=where) from None
 
     def _check(self, line: str, start: int) -> None:
         where = f"{self.name}:{self.lineno}"
         if self._offset - start > self._max_bytes:
             self._skip_rest_of_line(line)
-            raise _too_large(where, "this record is too long", self._max_bytes)
+            raise _too_large(where, "this record is too long", self._max_bytes, "shorten it")
         bad = first_escaped_byte(line)
         if bad is not None:
-            offset = start + len(line[:bad].encode("utf-8", errors="surrogateescape"))
-            raise EncodingError(f"byte {offset} is not valid UTF-8: {CONVERT_HINT}", where=where)
+            offset = start + byte_length(line[:bad], self._codec)
+            raise EncodingError(f"byte {offset} is not valid {self._codec.upper()}: {CONVERT_HINT}", where=where)
         if "\x00" in line:
             raise BinaryInput("contains a NUL byte: this line is not text", where=where)
 
     def _skip_rest_of_line(self, line: str) -> None:
         while line and not line.endswith(_LINE_ENDS):
-            line = self._readline(HEAD_BYTES)
-            self._offset += len(line.encode(self._codec, errors="surrogateescape"))
+            line = self._text.readline(HEAD_BYTES)
+            self._offset += byte_length(line, self._codec)
 
 
 def _as_binary(stream: TextIO | BinaryIO) -> BinaryIO:

@@ -36,6 +36,6 @@ def build_pipeline(nlp=None, gazetteer: Gazetteer | None = None, batch_size: int
     return Pipeline(nlp or load_model(), steps, batch_size=batch_size)
 
 
-def analyse(documents: Iterable[Document], pipeline: Pipeline | None = None) -> Iterator[Extraction]:
-    """Read documents into extractions, streaming, in input order."""
-    yield from (pipeline or build_pipeline()).run(documents)
+def analyse(documents: Iterable[Document], pipeline: Pipeline | None = None, on_error=None) -> Iterator[Extraction]:
+    """Read documents into extractions, streaming, in input order; failures go to ``on_error``."""
+    yield from (pipeline or build_pipeline()).run(documents, on_error)

@@ -1,0 +1,69 @@
+"""The demo corpus read end to end against the facts written down for it in examples/expected.yaml."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from claimgraph import api
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXPECTED = yaml.safe_load((EXAMPLES / "expected.yaml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def readings(pipeline):
+    extractions = list(api.extract([EXAMPLES / "corpus"], pipeline=pipeline))
+    return {e.document.id: e for e in extractions}
+
+
+def _required(items):
+    return [item for item in items or [] if item.get("required", True)]
+
+
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def test_every_report_in_every_format_is_read(readings):
+    assert len(readings) == EXPECTED["corpus"]["report_count"]
+    assert {r["id"] for r in EXPECTED["reports"]} <= set(readings)
+
+
+def test_entities_resolve_to_their_canonical_names(readings):
+    missing = []
+    total = 0
+    for report in EXPECTED["reports"]:
+        found = {(e.name, e.type) for e in readings[report["id"]].entities}
+        for entity in _required(report.get("entities")):
+            total += 1
+            if not any((entity["name"], t) in found for t in _as_list(entity["type"])):
+                missing.append(f"{report['id']}: {entity['name']}")
+    assert len(missing) / total <= 0.15, missing
+
+
+def test_time_expressions_get_their_values(readings):
+    wrong = []
+    total = 0
+    for report in EXPECTED["reports"]:
+        timexes = readings[report["id"]].timexes
+        for timex in _required(report.get("timexes")):
+            total += 1
+            values = {t.value for t in timexes if t.text.lower() == timex["text"].lower()}
+            if not values & {str(v) for v in _as_list(timex["value"])}:
+                wrong.append(f"{report['id']}: {timex['text']} -> {sorted(values)} want {timex['value']}")
+    assert len(wrong) / total <= 0.15, wrong
+
+
+def test_quantities_and_their_parts(readings):
+    wrong = []
+    for report in EXPECTED["reports"]:
+        quantities = {q.text: q for q in readings[report["id"]].quantities}
+        by_id = {q.id: q for q in quantities.values()}
+        for item in _required(report.get("quantities")):
+            got = quantities.get(item["text"])
+            if got is None or got.value != item["value"]:
+                wrong.append(f"{report['id']}: {item['text']} not found")
+            elif item.get("part_of") and (got.part_of is None or by_id[got.part_of].text != item["part_of"]):
+                wrong.append(f"{report['id']}: {item['text']} not part of {item['part_of']}")
+    assert len(wrong) <= 3, wrong
