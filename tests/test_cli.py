@@ -109,7 +109,8 @@ def test_a_failing_step_skips_only_that_document(pipeline, tmp_path, monkeypatch
         if "Wagner" in extraction.document.text:
             raise RuntimeError("boom")
 
-    broken = type(pipeline)(pipeline.nlp, [*pipeline.steps, Step("test.explode/1", (), ("nothing",), explode_on_wagner)])
+    explode = Step("test.explode/1", (), ("nothing",), explode_on_wagner)
+    broken = type(pipeline)(pipeline.nlp, [*pipeline.steps, explode])
     (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in GOOD), encoding="utf-8")
     report = api.ingest([tmp_path / "feed.jsonl"], db=tmp_path / "t.db", pipeline=broken)
     assert (report.read, report.stored) == (2, 1)

@@ -79,3 +79,10 @@ def test_real_pipeline_canonical_entities(report_extraction):
     for entity in report_extraction.entities:
         for start, end in entity.mentions:
             assert text[start:end] in [entity.name, *entity.aliases]
+
+
+def test_the_reports_own_outlet_is_an_org():
+    text = "The Tidewater Gazette has learned that Kirby spoke."
+    mentions = [_mention(text, "Gazette", "PERSON"), _mention(text, "Kirby", "PERSON")]
+    entities = {e.name: e.type for e in resolve_entities(text, mentions, TinyGazetteer(), outlet="Tidewater Gazette")}
+    assert entities == {"Tidewater Gazette": "ORG", "Kirby": "PERSON"}

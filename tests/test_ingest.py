@@ -18,6 +18,7 @@ from claimgraph.errors import (
     MalformedRecord,
     MissingDate,
     TooLarge,
+    Unreadable,
     UnsupportedFormat,
 )
 from claimgraph.ingest import FORMATS, detect_format, read_paths, read_text_document
@@ -57,7 +58,7 @@ def assert_error(item, cls, where: str) -> None:
 def test_seed_header_is_removed_and_dates_the_document(tmp_path):
     path = write(tmp_path, "a.txt", " date 2022-12-22 " + REPORT + "\n")
     [doc] = read([path])
-    assert doc == Document(text=REPORT + "\n", date="2022-12-22", source=str(path))
+    assert doc == Document(text=REPORT + "\n", date="2022-12-22", id="a", source=str(path))
 
 
 def test_seed_header_wins_over_the_date_argument(tmp_path):
@@ -75,7 +76,7 @@ def test_seed_with_an_impossible_date_is_malformed(tmp_path):
 def test_plain_text_takes_the_date_argument_in_any_accepted_form(tmp_path):
     path = write(tmp_path, "a.txt", REPORT)
     [doc] = read([path], date="Thu, 22 Dec 2022 14:03:00 GMT")
-    assert (doc.text, doc.date, doc.line) == (REPORT, "2022-12-22", None)
+    assert (doc.text, doc.date, doc.line, doc.id) == (REPORT, "2022-12-22", None, None)
 
 
 def test_plain_text_without_date_names_the_file_and_batch_goes_on(tmp_path):
@@ -279,7 +280,7 @@ def test_csv_header_only_is_empty(tmp_path):
 ARTICLE = """<!DOCTYPE html><html><head><title>Pier closes | Tesslin Post</title>
 <meta property="og:site_name" content="Tesslin Post">
 <meta property="article:published_time" content="2023-01-05T10:00:00Z">
-<link rel="canonical" href="https://post.example/pier">
+<link rel="canonical" href="https://post.example/pier"><meta name="id" content="p7">
 <script>var leaked = "SCRIPT-TEXT";</script><style>p { color: red }</style></head>
 <body><nav>Home | World</nav><article><h1>Pier closes</h1>
 <p>The harbour council of Tesslin voted on Monday to close the east pier after storm damage, officials said.</p>
@@ -299,7 +300,7 @@ def test_html_main_text_and_metadata(tmp_path):
         "https://post.example/pier",
         str(path),
     )
-    assert "Pier closes" in doc.title
+    assert "Pier closes" in doc.title and doc.id == "p7"
 
 
 def test_html_without_metadata_date_needs_the_argument(tmp_path):
@@ -307,7 +308,7 @@ def test_html_without_metadata_date_needs_the_argument(tmp_path):
     [err] = read([path])
     assert_error(err, MissingDate, str(path))
     [doc] = read([path], date="2023-03-03")
-    assert (doc.text, doc.date) == ("Short note about the pier.", "2023-03-03")
+    assert (doc.text, doc.date, doc.id) == ("Short note about the pier.", "2023-03-03", None)
 
 
 @pytest.mark.parametrize(
@@ -430,7 +431,7 @@ def test_file_over_max_bytes_is_too_large(tmp_path):
 
 def test_missing_path_is_an_input_error(tmp_path):
     [err] = read([tmp_path / "nowhere.txt"])
-    assert_error(err, InputError, str(tmp_path / "nowhere.txt"))
+    assert_error(err, Unreadable, str(tmp_path / "nowhere.txt"))
 
 
 def test_bad_arguments_raise_at_once():

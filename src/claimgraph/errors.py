@@ -52,6 +52,12 @@ class UnsupportedFormat(InputError):
     code = "CG107"
 
 
+class Unreadable(InputError):
+    """The path does not exist or cannot be opened."""
+
+    code = "CG108"
+
+
 class ModelMissing(ClaimgraphError):
     """The pinned spaCy model is not installed."""
 

@@ -9,6 +9,7 @@ trafilatura gives up and the plain-text fallback is used.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from typing import Any
 
@@ -51,7 +52,9 @@ def decode_html(data: bytes, where: str) -> str:
 
 
 def read_html_document(html: str, *, date: str | None, source: str) -> Document:
-    meta = _extract(_parse(html, source))
+    tree = _parse(html, source)
+    doc_id = _meta_id(tree)  # read before trafilatura, which rewrites the tree
+    meta = _extract(tree)
     text = meta.get("text") or _plain_text(_parse(html, source))
     text = normalise_newlines(text).strip("\n")
     if not text.strip():
@@ -62,11 +65,20 @@ def read_html_document(html: str, *, date: str | None, source: str) -> Document:
     return Document(
         text=text,
         date=doc_date,
+        id=doc_id,
         title=meta.get("title") or None,
         url=_safe_url(meta.get("url")),
         outlet=meta.get("sitename") or None,
         source=source,
     )
+
+
+def _meta_id(tree: lxml.html.HtmlElement | None) -> str | None:
+    """The page's own id, from ``<meta name="id" content="...">`` when it has one."""
+    if tree is None:
+        return None
+    ids = [value.strip() for value in tree.xpath('//meta[@name="id"]/@content') if value.strip()]
+    return ids[0] if ids else None
 
 
 def _declared_codec(head: bytes) -> str | None:
@@ -115,6 +127,9 @@ def _extract(tree: lxml.html.HtmlElement | None) -> dict[str, Any]:
     if tree is None:
         return {}
     import trafilatura  # imported here: it takes ~0.1 s and only HTML input needs it
+
+    # Its warnings ("discarding data") are about page structure, not actionable by our users.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
     try:
         result = trafilatura.bare_extraction(

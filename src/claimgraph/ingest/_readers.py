@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from claimgraph.errors import EmptyInput, InputError, MalformedRecord, MissingDate, UnsupportedFormat
+from claimgraph.errors import EmptyInput, InputError, MalformedRecord, MissingDate, Unreadable, UnsupportedFormat
 from claimgraph.model import Document
 
 from ._dates import DATE_HINT, normalise_date
@@ -135,14 +135,14 @@ def _read_file(name: str, options: _Options) -> Iterator[Item]:
             yield from _read_source(source, name, options)
     except (OSError, ValueError) as err:  # ValueError: a NUL inside the path
         reason = getattr(err, "strerror", None) or str(err)
-        yield InputError(f"cannot be read ({reason}): check the path and its permissions", where=name)
+        yield Unreadable(f"cannot be read ({reason}): check the path and its permissions", where=name)
 
 
 def _read_stdin(options: _Options) -> Iterator[Item]:
     try:
         source = open_stdin(options.stdin)
     except (OSError, ValueError) as err:  # closed or absent stdin
-        yield InputError(f"cannot be read ({err}): pipe a report into stdin", where=STDIN_NAME)
+        yield Unreadable(f"cannot be read ({err}): pipe a report into stdin", where=STDIN_NAME)
         return
     yield from _read_source(source, _STDIN_PATH, options)
 
@@ -162,7 +162,9 @@ def _read_source(source: Source, path: str, options: _Options) -> Iterator[Item]
 def _read_one_text(source: Source, options: _Options) -> Iterator[Item]:
     try:
         text = decode_document(read_whole(source, options.max_bytes), source.name)
-        yield read_text_document(text, date=options.date, source=source.name)
+        document = read_text_document(text, date=options.date, source=source.name)
+        document.id = _seed_id(source.name, text)
+        yield document
     except InputError as err:
         yield err
 
@@ -197,6 +199,13 @@ def _sniff_content(text: str) -> str:
         return "seed"
     first = text.lstrip()[:1]
     return {"{": "jsonl", "<": "html"}.get(first, "text")
+
+
+def _seed_id(name: str, text: str) -> str | None:
+    """A seed file is named after its report (``000_d1322c347d95e836.txt``): its stem is the id."""
+    if name == STDIN_NAME or not SEED_HEADER.match(text.removeprefix("\ufeff")):
+        return None
+    return Path(name).stem
 
 
 def _header_date(value: str, source: str) -> str:

@@ -24,8 +24,8 @@ __all__ = [
 
 def _entity_step(gazetteer: Gazetteer) -> Step:
     def run(extraction: Extraction) -> None:
-        text = extraction.document.text
-        extraction.entities = resolve_entities(text, extraction.mentions, gazetteer)
+        document = extraction.document
+        extraction.entities = resolve_entities(document.text, extraction.mentions, gazetteer, document.outlet)
 
     return Step(ENTITY_ALGORITHM, ("mentions",), ("entities",), run)
 

@@ -37,7 +37,8 @@ def clean_surface(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip(" \"'“”‘’.,;:")
 
 
-def resolve_entities(text: str, mentions: list[Mention], gazetteer) -> list[Entity]:
+def resolve_entities(text: str, mentions: list[Mention], gazetteer, outlet: str | None = None) -> list[Entity]:
+    mentions = with_outlet_mentions(text, mentions, outlet)
     mentions = mentions + gazetteer_mentions(text, gazetteer, mentions)
     groups: list[_Group] = []
     by_name: dict[str, _Group] = {}
@@ -48,6 +49,15 @@ def resolve_entities(text: str, mentions: list[Mention], gazetteer) -> list[Enti
     for group in groups:
         _add_missed_mentions(text, group, groups)
     return sorted((_to_entity(g) for g in groups), key=lambda e: e.mentions[0])
+
+
+def with_outlet_mentions(text: str, mentions: list[Mention], outlet: str | None) -> list[Mention]:
+    """The report's own outlet named in its text is an ORG, whatever the tagger made of it."""
+    if not outlet or len(outlet) < 3:
+        return mentions
+    spans = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(outlet)}(?!\w)", text)]
+    kept = [m for m in mentions if not _overlaps(m.start, m.end, spans)]
+    return kept + [Mention(start, end, text[start:end], "ORG") for start, end in spans]
 
 
 # Capitalised words ("Axios", "West Africa", "U.S.") joined by the lowercase links names use.
