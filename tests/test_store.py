@@ -65,3 +65,11 @@ def test_plain_sqlite_can_read_it_with_foreign_keys(tmp_path):
 def test_readonly_needs_an_existing_file(tmp_path):
     with pytest.raises(StoreError, match="claimgraph ingest"):
         Store(tmp_path / "missing.db", readonly=True)
+
+
+def test_missing_model_says_how_to_install_it():
+    from claimgraph.errors import ModelMissing
+    from claimgraph.extract import load_model
+
+    with pytest.raises(ModelMissing, match="make install"):
+        load_model("no_such_model_installed")

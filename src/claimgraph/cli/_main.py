@@ -165,8 +165,9 @@ def docs(db, as_json, limit, outlet):
     if as_json:
         click.echo(_render.to_json(rows))
         return
-    click.echo(_render.table(["date", "id", "outlet", "entities", "title"],
-                             [[d.date, d.id, d.outlet, d.entities, (d.title or "")[:60]] for d in rows]))
+    click.echo(_render.table(["date", "id", "input id", "outlet", "entities", "title (or source)"],
+                             [[d.date, d.id, d.external_id, d.outlet, d.entities, _render.title_or_source(d)]
+                              for d in rows]))
 
 
 @cli.group(name="eval")

@@ -30,13 +30,19 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines)
 
 
+def title_or_source(document, width: int = 60) -> str:
+    """A document's title, or the file it came from when it has none (seed and .txt files)."""
+    label = document.title or (document.source or "").rsplit("/", 1)[-1]
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
 def entity_detail(detail) -> str:
     e = detail.entity
     lines = [f"{e.name}  ({e.type}{', ' + e.wikidata if e.wikidata else ''}; id {e.id})",
              f"  aliases:   {', '.join(detail.aliases) or '-'}",
              f"  mentions:  {e.mentions} in {e.documents} document(s)", "", "Documents:"]
     for doc, count in detail.documents:
-        lines.append(f"  {doc.date or '????-??-??'}  {doc.id}  {doc.outlet or '-'}  {doc.title or ''}  ({count}x)")
+        lines.append(f"  {doc.date or '????-??-??'}  {doc.id}  {doc.outlet or '-'}  {title_or_source(doc)}  ({count}x)")
     if detail.times:
         lines += ["", "Time expressions near its mentions:"]
         for near in detail.times:
