@@ -116,3 +116,20 @@ def test_a_failing_step_skips_only_that_document(pipeline, tmp_path, monkeypatch
     assert (report.read, report.stored) == (2, 1)
     (error,) = report.skipped
     assert error.code == "CG202" and "feed.jsonl:1" in str(error) and "test.explode/1" in str(error)
+
+
+def test_events_and_one_event_with_highlighted_evidence(runner, tmp_path):
+    from test_store import _with_claims
+
+    from claimgraph.store import Store
+
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        store.add(_with_claims())
+    listed = runner.invoke(cli, ["events", "--db", str(db), "--entity", "Pyongyang"])
+    assert "AID/military" in listed.stdout and "John Kirby" in listed.stdout
+    key = json.loads(runner.invoke(cli, ["events", "--db", str(db), "--json"]).stdout)[0]["key"]
+    shown = runner.invoke(cli, ["event", key, "--db", str(db)])
+    assert "[A:North Korea]" in shown.stdout and "[T:last month]" in shown.stdout and "-> 2022-11" in shown.stdout
+    missing = runner.invoke(cli, ["event", "nope/e9", "--db", str(db)])
+    assert missing.exit_code == 1 and "CG401" in missing.stderr

@@ -3,8 +3,8 @@ import sqlite3
 import pytest
 
 from claimgraph.errors import StoreError
-from claimgraph.model import Document, Entity, Extraction, Quantity, Timex
-from claimgraph.store import Store, migration_names
+from claimgraph.model import Attribution, Document, Entity, Event, Extraction, Quantity, Span, Speaker, Timex
+from claimgraph.store import EventFilter, Store, migration_names
 
 
 def _extraction(text="North Korea sent rockets last month.", **doc):
@@ -32,7 +32,8 @@ def test_same_text_twice_adds_nothing(tmp_path):
     with Store(tmp_path / "t.db") as store:
         assert store.add(_extraction())
         assert not store.add(_extraction(id="other-id"))
-        assert store.counts() == {"documents": 1, "entities": 1, "mentions": 1, "timexes": 1, "quantities": 1}
+        assert store.counts() == {"documents": 1, "entities": 1, "mentions": 1, "timexes": 1, "quantities": 1,
+                                  "attributions": 0, "events": 0}
 
 
 def test_migrations_are_named_and_recorded(tmp_path):
@@ -73,3 +74,39 @@ def test_missing_model_says_how_to_install_it():
 
     with pytest.raises(ModelMissing, match="make install"):
         load_model("no_such_model_installed")
+
+
+def _with_claims():
+    text = "North Korea sent rockets to Russia last month, Kirby said."
+    extraction = _extraction(text=text)
+    extraction.entities.append(Entity("cg:john-kirby", "John Kirby", "PERSON", None, ["Kirby"], [(47, 52)]))
+    attribution = Attribution("a1", Speaker("cg:john-kirby", "Kirby", 47, 52), Span(53, 57, "said"),
+                              Span(0, 45, text[0:45]), [])
+    event = Event("e1", "AID", "military", [{"entity": "Q423", "name": "North Korea", "start": 0, "end": 11}],
+                  [{"entity": None, "name": "Russia", "start": 28, "end": 34}], "asserted",
+                  Timex("last month", 35, 45, "DATE", "2022-11"), Span(0, len(text), text), ["a1"],
+                  {"item": {"start": 17, "end": 24, "text": "rockets"}})
+    extraction.attributions, extraction.events = [attribution], [event]
+    return extraction
+
+
+def test_events_round_trip_with_their_sources(tmp_path):
+    with Store(tmp_path / "t.db") as store:
+        store.add(_with_claims())
+        (stored,) = store.events()
+        event = stored.event
+        assert (event.type, event.status, event.time.value) == ("AID", "asserted", "2022-11")
+        assert event.actor[0]["name"] == "North Korea" and event.recipient[0]["entity"] is None
+        assert event.roles["item"]["text"] == "rockets"
+        (source,) = stored.sources
+        assert source.speaker.name == "John Kirby" and source.cue.text == "said"
+        assert store.event(stored.document_id, "e1").key == stored.key
+
+
+def test_event_filters(tmp_path):
+    with Store(tmp_path / "t.db") as store:
+        store.add(_with_claims())
+        assert len(store.events(EventFilter(entity_id="Q423"))) == 1
+        assert store.events(EventFilter(type="ASSAULT")) == []
+        assert store.events(EventFilter(since="2023-01-01")) == []
+        assert len(store.events(EventFilter(status="asserted", until="2022-12-31"))) == 1

@@ -9,11 +9,11 @@ from pathlib import Path
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
-from claimgraph.query import EntityDetail, entity_detail, list_documents, list_entities
+from claimgraph.query import EntityDetail, entity_detail, event_detail, list_documents, list_entities, list_events
 from claimgraph.resolve import analyse, build_pipeline
-from claimgraph.store import DEFAULT_DB, EntitySummary, Store, StoredDocument
+from claimgraph.store import DEFAULT_DB, EntitySummary, Store, StoredDocument, StoredEvent
 
-__all__ = ["IngestReport", "docs", "entities", "entity", "extract", "ingest"]
+__all__ = ["IngestReport", "docs", "entities", "entity", "event", "events", "extract", "ingest"]
 
 ErrorHandler = Callable[[ClaimgraphError], None]
 
@@ -92,3 +92,14 @@ def entity(name: str, db: str | Path = DEFAULT_DB) -> EntityDetail:
 def docs(db: str | Path = DEFAULT_DB, *, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:
     with Store(db, readonly=True) as store:
         return list_documents(store, limit=limit, outlet=outlet)
+
+
+def events(db: str | Path = DEFAULT_DB, **filters) -> list[StoredEvent]:
+    """Events by date; filters: type, status, entity (name, alias or id), since, until, limit."""
+    with Store(db, readonly=True) as store:
+        return list_events(store, **filters)
+
+
+def event(key: str, db: str | Path = DEFAULT_DB) -> StoredEvent:
+    with Store(db, readonly=True) as store:
+        return event_detail(store, key)

@@ -8,9 +8,18 @@ from dataclasses import dataclass, field
 
 from claimgraph.errors import NotFound
 from claimgraph.model import Timex
-from claimgraph.store import EntitySummary, Store, StoredDocument
+from claimgraph.store import EntitySummary, EventFilter, Store, StoredDocument, StoredEvent
 
-__all__ = ["EntityDetail", "NearbyTime", "entity_detail", "list_documents", "list_entities"]
+__all__ = [
+    "EntityDetail",
+    "NearbyTime",
+    "entity_detail",
+    "event_detail",
+    "list_documents",
+    "list_entities",
+    "list_events",
+    "sentence_bounds",
+]
 
 # A sentence ends at . ! ? (optionally closed by a quote) followed by space, or at a blank line.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+|\n\s*\n")
@@ -40,6 +49,24 @@ def list_entities(store: Store, type: str | None = None, limit: int | None = Non
 
 def list_documents(store: Store, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:
     return store.documents(limit=limit, outlet=outlet)
+
+
+def list_events(store: Store, *, type: str | None = None, status: str | None = None, entity: str | None = None,
+                since: str | None = None, until: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+    """Events by document date; ``entity`` (a name, alias or id) keeps those it takes part in."""
+    entity_id = _find_one(store, entity).id if entity else None
+    where = EventFilter(type.upper() if type else None, status.lower() if status else None, entity_id,
+                        since, until, limit)
+    return store.events(where)
+
+
+def event_detail(store: Store, key: str) -> StoredEvent:
+    """One event by its key, ``<document id>/<event id>`` as `claimgraph events` prints it."""
+    document_id, _, event_id = key.strip().partition("/")
+    found = store.event(document_id, event_id) if event_id else None
+    if found is None:
+        raise NotFound(f"no event {key!r}; keys look like d3141f6c71f94d96a/e2 (see `claimgraph events`)")
+    return found
 
 
 def entity_detail(store: Store, name: str) -> EntityDetail:

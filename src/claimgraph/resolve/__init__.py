@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from claimgraph.extract import Pipeline, Step, load_model, mention_steps
 from claimgraph.model import Document, Extraction
+from claimgraph.resolve._claims import ALGORITHM as CLAIMS_ALGORITHM
+from claimgraph.resolve._claims import link_claims
 from claimgraph.resolve._entities import ALGORITHM as ENTITY_ALGORITHM
 from claimgraph.resolve._entities import clean_surface, entity_id, resolve_entities
 from claimgraph.resolve._gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
@@ -18,6 +20,7 @@ __all__ = [
     "clean_surface",
     "default_gazetteer",
     "entity_id",
+    "link_claims",
     "resolve_entities",
 ]
 
@@ -28,6 +31,13 @@ def _entity_step(gazetteer: Gazetteer) -> Step:
         extraction.entities = resolve_entities(document.text, extraction.mentions, gazetteer, document.outlet)
 
     return Step(ENTITY_ALGORITHM, ("mentions",), ("entities",), run)
+
+
+def _claims_step() -> Step:
+    def run(extraction: Extraction) -> None:
+        link_claims(extraction.events, extraction.attributions, extraction.entities, extraction.document.outlet)
+
+    return Step(CLAIMS_ALGORITHM, ("entities", "events", "attributions"), ("claims",), run)
 
 
 def build_pipeline(nlp=None, gazetteer: Gazetteer | None = None, batch_size: int = 64) -> Pipeline:

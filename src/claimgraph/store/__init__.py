@@ -1,6 +1,17 @@
 """Store: the embedded SQLite database (the only place SQL is written)."""
 
+from claimgraph.store._claims import EventFilter, StoredEvent
 from claimgraph.store._migrations import migration_names
 from claimgraph.store._store import DEFAULT_DB, EntitySummary, MentionRow, Store, StoredDocument, document_key
 
-__all__ = ["DEFAULT_DB", "EntitySummary", "MentionRow", "Store", "StoredDocument", "document_key", "migration_names"]
+__all__ = [
+    "DEFAULT_DB",
+    "EntitySummary",
+    "EventFilter",
+    "MentionRow",
+    "Store",
+    "StoredDocument",
+    "StoredEvent",
+    "document_key",
+    "migration_names",
+]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from claimgraph.errors import StoreError
 from claimgraph.model import Extraction, Quantity, Timex
+from claimgraph.store._claims import EventFilter, StoredEvent, insert_claims, select_event, select_events
 from claimgraph.store._migrations import applied_migrations, migrate
 
 DEFAULT_DB = "claimgraph.db"
@@ -98,7 +99,7 @@ class Store:
     # --- reading -------------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "entities", "mentions", "timexes", "quantities")
+        tables = ("documents", "entities", "mentions", "timexes", "quantities", "attributions", "events")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def documents(self, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:
@@ -145,6 +146,12 @@ class Store:
     def timexes(self, document_id: str) -> list[Timex]:
         sql = "SELECT text, start, end, type, value FROM timexes WHERE document_id = ? ORDER BY start"
         return [Timex(*row) for row in self.conn.execute(sql, (document_id,))]
+
+    def events(self, where: EventFilter | None = None) -> list[StoredEvent]:
+        return select_events(self.conn, where or EventFilter())
+
+    def event(self, document_id: str, event_id: str) -> StoredEvent | None:
+        return select_event(self.conn, document_id, event_id)
 
     def quantities(self, document_id: str) -> list[Quantity]:
         sql = ("SELECT id, text, start, end, value, approximate, counts, part_of FROM quantities"
@@ -200,6 +207,7 @@ def _insert_extraction(conn: sqlite3.Connection, key: str, extraction: Extractio
         [(key, q.id, q.start, q.end, q.text, q.value, int(q.approximate), q.counts, q.part_of)
          for q in extraction.quantities],
     )
+    insert_claims(conn, key, extraction)
 
 
 def _upsert_entity(conn: sqlite3.Connection, key: str, entity) -> None:

@@ -1,0 +1,52 @@
+"""Tie the claim layer to canonical entities: participants, speakers, and which attribution carries which event."""
+
+from __future__ import annotations
+
+from claimgraph.model import Attribution, Entity, Event
+
+ALGORITHM = "claims.span-linking/1"
+
+
+def link_claims(events: list[Event], attributions: list[Attribution], entities: list[Entity],
+                outlet: str | None) -> None:
+    """Fill entity ids in place; an event no attribution carries is the report's own, sourced to its outlet."""
+    spans = _mention_index(entities)
+    for attribution in attributions:
+        speaker = attribution.speaker
+        entity = _entity_at(spans, speaker.start, speaker.end)
+        if entity is not None:
+            speaker.entity, speaker.name = entity.id, entity.name
+    for event in events:
+        for participant in event.actor + event.recipient:
+            _link_participant(participant, spans)
+        event.attributions = _carrying(event, attributions)
+        if not event.attributions:
+            event.roles["source"] = {"outlet": outlet, "kind": "the report itself"}
+
+
+def _mention_index(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
+    return sorted((start, end, entity) for entity in entities for start, end in entity.mentions)
+
+
+def _entity_at(spans: list[tuple[int, int, Entity]], start: int | None, end: int | None) -> Entity | None:
+    """The entity whose mention best covers [start, end): the longest overlapping mention."""
+    if start is None or end is None:
+        return None
+    overlapping = [(min(e, end) - max(s, start), entity) for s, e, entity in spans if s < end and start < e]
+    return max(overlapping, key=lambda pair: pair[0])[1] if overlapping else None
+
+
+def _link_participant(participant: dict, spans) -> None:
+    if participant.get("entity"):
+        return
+    entity = _entity_at(spans, participant.get("start"), participant.get("end"))
+    if entity is not None:
+        participant["entity"], participant["name"] = entity.id, entity.name
+
+
+def _carrying(event: Event, attributions: list[Attribution]) -> list[str]:
+    """Attributions whose content holds the event's trigger (or, without one, overlaps its evidence)."""
+    trigger = event.roles.get("trigger") or {}
+    start = trigger.get("start", event.evidence.start)
+    end = trigger.get("end", event.evidence.end)
+    return [a.id for a in attributions if a.content.start < end and start < a.content.end]

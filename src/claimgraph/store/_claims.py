@@ -1,0 +1,138 @@
+"""SQL for the claim layer: attributions, events, their participants and links."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.model import Attribution, Event, Extraction, Span, Speaker, Timex
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    type: str | None = None
+    status: str | None = None
+    entity_id: str | None = None  # as actor or recipient
+    since: str | None = None  # document date, ISO
+    until: str | None = None
+    limit: int | None = None
+
+
+@dataclass
+class StoredEvent:
+    """An event as stored, with the document it came from and the attributions carrying it."""
+
+    key: str  # "<document id>/<event id>": the id users pass to `claimgraph event`
+    document_id: str
+    date: str | None
+    outlet: str | None
+    event: Event
+    sources: list[Attribution] = field(default_factory=list)
+
+
+def insert_claims(conn: sqlite3.Connection, key: str, extraction: Extraction) -> None:
+    conn.executemany("INSERT INTO attributions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     [_attribution_row(key, a) for a in extraction.attributions])
+    for event in extraction.events:
+        conn.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _event_row(key, event))
+        conn.executemany("INSERT INTO event_participants VALUES (?,?,?,?,?,?,?,?)", _participants(key, event))
+        conn.executemany("INSERT INTO event_attributions VALUES (?,?,?)",
+                         [(key, event.id, a) for a in dict.fromkeys(event.attributions)])
+
+
+def _attribution_row(key: str, a: Attribution) -> tuple:
+    s = a.speaker
+    return (key, a.id, s.entity, s.name, s.start, s.end, a.cue.start, a.cue.end, a.content.start,
+            a.content.end, json.dumps(a.outlet_chain))
+
+
+def _event_row(key: str, e: Event) -> tuple:
+    t = e.time
+    time = (t.text, t.start, t.end, t.type, t.value) if t else (None,) * 5
+    return (key, e.id, e.type, e.mode, e.status, *time, e.evidence.start, e.evidence.end,
+            json.dumps(e.roles, ensure_ascii=False))
+
+
+def _participants(key: str, e: Event) -> list[tuple]:
+    rows = []
+    for role, people in (("actor", e.actor), ("recipient", e.recipient)):
+        for position, p in enumerate(people):
+            rows.append((key, e.id, role, position, p.get("entity"), p["name"], p.get("start"), p.get("end")))
+    return rows
+
+
+_EVENT_SQL = """
+SELECT e.document_id, e.id, d.date, d.outlet, d.text, e.type, e.mode, e.status,
+       e.time_text, e.time_start, e.time_end, e.time_type, e.time_value, e.evidence_start, e.evidence_end, e.roles
+FROM events e JOIN documents d ON d.id = e.document_id
+"""
+
+
+def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[StoredEvent]:
+    where, params = _where(f)
+    sql = _EVENT_SQL + where + " ORDER BY d.date, e.document_id, e.evidence_start LIMIT ?"
+    rows = conn.execute(sql, [*params, -1 if f.limit is None else f.limit]).fetchall()
+    return [_stored_event(conn, row) for row in rows]
+
+
+def select_event(conn: sqlite3.Connection, document_id: str, event_id: str) -> StoredEvent | None:
+    row = conn.execute(_EVENT_SQL + " WHERE e.document_id = ? AND e.id = ?", (document_id, event_id)).fetchone()
+    return _stored_event(conn, row) if row else None
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    for column, value in (("e.type", f.type), ("e.status", f.status)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.since:
+        clauses.append("d.date >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("d.date <= ?")
+        params.append(f.until)
+    if f.entity_id:
+        clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = e.document_id"
+                       " AND p.event_id = e.id AND p.entity_id = ?)")
+        params.append(f.entity_id)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _stored_event(conn: sqlite3.Connection, row) -> StoredEvent:
+    (doc_id, event_id, date, outlet, text, type_, mode, status, t_text, t_start, t_end, t_type, t_value,
+     ev_start, ev_end, roles) = row
+    time = Timex(t_text, t_start, t_end, t_type, t_value) if t_value else None
+    actor, recipient = _participants_of(conn, doc_id, event_id)
+    sources = _sources_of(conn, doc_id, event_id, text)
+    event = Event(event_id, type_, mode, actor, recipient, status, time, Span(ev_start, ev_end, text[ev_start:ev_end]),
+                  [a.id for a in sources], json.loads(roles))
+    return StoredEvent(f"{doc_id}/{event_id}", doc_id, date, outlet, event, sources)
+
+
+def _participants_of(conn, doc_id: str, event_id: str) -> tuple[list[dict], list[dict]]:
+    rows = conn.execute("SELECT role, entity_id, coalesce(en.name, p.name), p.start, p.end"
+                        " FROM event_participants p LEFT JOIN entities en ON en.id = p.entity_id"
+                        " WHERE p.document_id = ? AND p.event_id = ? ORDER BY role, position", (doc_id, event_id))
+    found: dict[str, list[dict]] = {"actor": [], "recipient": []}
+    for role, entity, name, start, end in rows:
+        found[role].append({"entity": entity, "name": name, "start": start, "end": end})
+    return found["actor"], found["recipient"]
+
+
+def _sources_of(conn, doc_id: str, event_id: str, text: str) -> list[Attribution]:
+    rows = conn.execute(
+        "SELECT a.id, a.speaker_entity, coalesce(en.name, a.speaker_name), a.speaker_start, a.speaker_end,"
+        " a.cue_start, a.cue_end, a.content_start, a.content_end, a.outlet_chain"
+        " FROM event_attributions ea JOIN attributions a ON a.document_id = ea.document_id AND a.id = ea.attribution_id"
+        " LEFT JOIN entities en ON en.id = a.speaker_entity"
+        " WHERE ea.document_id = ? AND ea.event_id = ? ORDER BY a.id", (doc_id, event_id))
+    return [_attribution(row, text) for row in rows]
+
+
+def _attribution(row, text: str) -> Attribution:
+    aid, entity, name, s_start, s_end, c_start, c_end, t_start, t_end, chain = row
+    return Attribution(aid, Speaker(entity, name, s_start, s_end), Span(c_start, c_end, text[c_start:c_end]),
+                       Span(t_start, t_end, text[t_start:t_end]), json.loads(chain))
