@@ -1,4 +1,4 @@
-"""Score the reading of the seed article against its gold.json (entities, time expressions, quantities)."""
+"""Score the reading of the seed article against its gold.json: mentions, events and attributions."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ def evaluate_seed(directory: str | Path, pipeline=None) -> dict:
         "entities": score_entities(gold["entities"], extraction),
         "timexes": score_timexes(gold["timexes"], extraction),
         "quantities": score_quantities(gold["quantities"], extraction),
+        "events": score_events(gold["events"], extraction),
+        "attributions": score_attributions(gold["attributions"], extraction),
     }
 
 
@@ -84,3 +86,56 @@ def score_quantities(gold: list[dict], extraction: Extraction) -> dict:
                      "part_of": whole.text if whole else None, "expected_part_of": item.get("part_of")})
     found = sum(r["found"] for r in rows)
     return {"gold": len(gold), "found": found, "recall": _ratio(found, len(gold)), "items": rows}
+
+
+def _names(people: list[dict]) -> set[str]:
+    return {p["name"].lower() for p in people}
+
+
+def _accepts(gold_names, people: list[dict]) -> bool:
+    """A gold list of acceptable names (None: not scored) matches when any system participant is one of them."""
+    return gold_names is None or bool({n.lower() for n in gold_names} & _names(people))
+
+
+def _event_checks(gold: dict, event) -> dict[str, bool]:
+    time_values = gold.get("time")
+    return {
+        "type": event.type == gold["type"],
+        "actor": _accepts(gold["actor"], event.actor),
+        "recipient": _accepts(gold["recipient"], event.recipient),
+        "status": event.status in gold["status"],
+        "time": not time_values or (event.time is not None and event.time.value in time_values),
+        "evidence": gold["evidence_contains"] in event.evidence.text,
+    }
+
+
+def score_events(gold: list[dict], extraction: Extraction) -> dict:
+    """Each gold event takes the system event of its evidence sentence that passes the most checks."""
+    rows = []
+    for item in gold:
+        candidates = [_event_checks(item, e) for e in extraction.events]
+        candidates = [c for c in candidates if c["evidence"]] or [{}]
+        best = max(candidates, key=lambda c: (c.get("type", False), sum(c.values())))
+        ok = bool(best) and all(best.values())
+        rows.append({"id": item["id"], "type": item["type"], "required": item.get("required", True), "ok": ok,
+                     "failed": [k for k, v in best.items() if not v] if best else ["no event in that sentence"]})
+    required = [r for r in rows if r["required"]]
+    right = sum(r["ok"] for r in required)
+    return {"required": len(required), "required_right": right, "optional_right": sum(r["ok"] for r in rows) - right,
+            "system_events": len(extraction.events), "items": rows}
+
+
+def score_attributions(gold: list[dict], extraction: Extraction) -> dict:
+    """A gold attribution is found when a system one holds its content and names its speaker (and outlet)."""
+    rows = []
+    for item in gold:
+        holding = [a for a in extraction.attributions if item["content_contains"] in a.content.text]
+        speaker = [a for a in holding if a.speaker.name.lower() == item["speaker"].lower()]
+        outlet = item.get("outlet")
+        chained = [a for a in speaker if not outlet or outlet in a.outlet_chain]
+        cue = [a for a in chained if a.cue.text.lower() == item["cue"].lower()]
+        rows.append({"speaker": item["speaker"], "content": item["content_contains"], "content_found": bool(holding),
+                     "speaker_right": bool(chained), "cue_right": bool(cue)})
+    right = sum(r["speaker_right"] for r in rows)
+    return {"gold": len(gold), "speaker_right": right, "cue_right": sum(r["cue_right"] for r in rows),
+            "system_attributions": len(extraction.attributions), "items": rows}

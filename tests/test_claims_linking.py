@@ -1,0 +1,35 @@
+from claimgraph.model import Attribution, Entity, Event, Span, Speaker
+from claimgraph.resolve import link_claims
+
+TEXT = "Pyongyang sent shells to Moscow, Kirby said. Russia denied buying them."
+
+
+def _entities():
+    return [Entity("Q423", "North Korea", "GPE", "Q423", ["Pyongyang"], [(0, 9)]),
+            Entity("Q159", "Russia", "GPE", "Q159", ["Moscow"], [(25, 31), (45, 51)]),
+            Entity("cg:john-kirby", "John Kirby", "PERSON", None, ["Kirby"], [(33, 38)])]
+
+
+def _event(eid, actor, recipient, evidence, trigger):
+    return Event(eid, "AID", "military", [actor], [recipient] if recipient else [], "asserted", None,
+                 Span(evidence[0], evidence[1], TEXT[evidence[0]:evidence[1]]), [],
+                 {"trigger": {"start": trigger[0], "end": trigger[1], "text": TEXT[trigger[0]:trigger[1]]}})
+
+
+def test_participants_speakers_and_sources_are_linked():
+    said = Attribution("a1", Speaker(None, "Kirby", 33, 38), Span(39, 43, "said"), Span(0, 31, TEXT[:31]), [])
+    carried = _event("e1", {"entity": None, "name": "Pyongyang", "start": 0, "end": 9},
+                     {"entity": None, "name": "Moscow", "start": 25, "end": 31}, (0, 44), (10, 14))
+    own = _event("e2", {"entity": None, "name": "Russia", "start": 45, "end": 51}, None, (45, 71), (52, 58))
+    link_claims([carried, own], [said], _entities(), outlet="Harbor Post")
+    assert said.speaker.entity == "cg:john-kirby" and said.speaker.name == "John Kirby"
+    assert carried.actor[0] == {"entity": "Q423", "name": "North Korea", "start": 0, "end": 9}
+    assert carried.recipient[0]["name"] == "Russia"
+    assert carried.attributions == ["a1"] and "source" not in carried.roles
+    assert own.attributions == [] and own.roles["source"]["outlet"] == "Harbor Post"
+
+
+def test_unknown_participant_keeps_its_surface():
+    event = _event("e1", {"entity": None, "name": "the rebels", "start": 52, "end": 58}, None, (45, 71), (52, 58))
+    link_claims([event], [], _entities(), outlet=None)
+    assert event.actor[0]["entity"] is None and event.actor[0]["name"] == "the rebels"
