@@ -22,7 +22,12 @@ demo: install
 	@echo; echo "== Documents"; $(BIN)/claimgraph docs --db $(DEMO_DB)
 	@echo; echo "== Most mentioned entities"; $(BIN)/claimgraph entities --db $(DEMO_DB) --limit 15
 	@echo; echo "== One entity, found by an alias"; $(BIN)/claimgraph entity Pyongyang --db $(DEMO_DB)
-	@echo; echo "Database: $(DEMO_DB). Try: $(BIN)/claimgraph entity 'Wagner Group' --db $(DEMO_DB)"
+	@echo; echo "== Sanctions and designations: planned, considered, done"
+	@$(BIN)/claimgraph events --db $(DEMO_DB) --type SANCTION
+	@echo; echo "== One event with its evidence marked"
+	@$(BIN)/claimgraph event $$($(BIN)/claimgraph events --db $(DEMO_DB) --type SANCTION --status considered --json \
+	    | $(BIN)/python -c "import json,sys; print(json.load(sys.stdin)[0]['key'])") --db $(DEMO_DB)
+	@echo; echo "Database: $(DEMO_DB). Try: $(BIN)/claimgraph events --entity 'North Korea' --db $(DEMO_DB)"
 
 test: install
 	$(BIN)/python -m ruff check src tests bench scripts
@@ -34,6 +39,8 @@ bench: install
 eval: install
 	$(BIN)/claimgraph eval seed ../shared/eval/dev/seed
 	$(BIN)/claimgraph eval timex ../shared/eval/dev/tempeval3_tbaq
+	$(BIN)/claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl
+	$(BIN)/claimgraph eval attribution ../shared/eval/dev/polnear/dev
 
 # Regenerate requirements.lock after changing dependencies in pyproject.toml.
 lock: install

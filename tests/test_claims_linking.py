@@ -33,3 +33,12 @@ def test_unknown_participant_keeps_its_surface():
     event = _event("e1", {"entity": None, "name": "the rebels", "start": 52, "end": 58}, None, (45, 71), (52, 58))
     link_claims([event], [], _entities(), outlet=None)
     assert event.actor[0]["entity"] is None and event.actor[0]["name"] == "the rebels"
+
+
+def test_a_description_is_not_the_country_it_names():
+    text = "A US official told CNN the plan is on hold."
+    us = Entity("Q30", "United States", "GPE", "Q30", ["US"], [(2, 4)])
+    said = Attribution("a1", Speaker(None, "A US official", 0, 13), Span(14, 18, "told"), Span(23, 42, text[23:42]),
+                       ["CNN"])
+    link_claims([], [said], [us], outlet=None)
+    assert said.speaker.entity is None and said.speaker.name == "A US official"

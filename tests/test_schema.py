@@ -17,7 +17,9 @@ def test_output_validates_and_keeps_contract_names(report_extraction):
     validate(record)
     assert list(record)[:11] == ["schema_version", "id", "date", "title", "url", "outlet", "text_sha256",
                                  "entities", "timexes", "quantities", "attributions"]
-    assert record["attributions"] == [] and record["events"] == []
+    assert record["attributions"][0]["speaker"]["name"] == "John Kirby"
+    assert {e["type"] for e in record["events"]} >= {"AID"}
+    assert all(set(e["attributions"]) <= {a["id"] for a in record["attributions"]} for e in record["events"])
 
 
 def test_offsets_index_the_stored_text(report_extraction):

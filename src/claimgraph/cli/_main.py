@@ -235,6 +235,40 @@ def eval_timex(directory, as_json):
     click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
 
 
+@eval_group.command(name="plover")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+def eval_plover(path, as_json):
+    """Score event types and actors on PLOVER gold-standard sentences (JSONL).
+
+    \b
+    Examples:
+      claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl
+      claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl --json
+    """
+    from claimgraph.evaluate import evaluate_plover
+
+    scores = evaluate_plover(path)
+    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+
+
+@eval_group.command(name="attribution")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@json_option
+def eval_attribution(directory, as_json):
+    """Score speakers, cues and contents on PolNeAR (brat .ann beside .txt).
+
+    \b
+    Examples:
+      claimgraph eval attribution ../shared/eval/dev/polnear/dev
+      claimgraph eval attribution ../shared/eval/dev/polnear/dev --json
+    """
+    from claimgraph.evaluate import evaluate_attribution
+
+    scores = evaluate_attribution(directory)
+    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+
+
 @eval_group.command(name="seed")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path),
                 default="../shared/eval/dev/seed", required=False)

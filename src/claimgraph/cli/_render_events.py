@@ -10,8 +10,9 @@ _BRACKETS = {"actor": ("[A:", "]"), "recipient": ("[R:", "]"), "trigger": ("[", 
              "status_cue": ("[S:", "]")}
 
 
-def _names(people: list[dict]) -> str:
-    return ", ".join(p["name"] for p in people) or "-"
+def _names(people: list[dict], width: int | None = None) -> str:
+    names = ", ".join(p["name"] for p in people) or "-"
+    return names if width is None or len(names) <= width else names[: width - 1] + "…"
 
 
 def source_label(stored) -> str:
@@ -31,8 +32,8 @@ def events_table(rows) -> str:
     for stored in rows:
         e = stored.event
         kind = f"{e.type}/{e.mode}" if e.mode else e.type
-        body.append([stored.date, stored.key, kind, e.status, _names(e.actor), _names(e.recipient),
-                     e.time.value if e.time else "", source_label(stored)])
+        body.append([stored.date, stored.key, kind, e.status, _names(e.actor, 28), _names(e.recipient, 28),
+                     e.time.value if e.time else "", source_label(stored)[:40]])
     return table(["date", "event", "type", "status", "actor", "recipient", "time", "said by"], body)
 
 

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimgraph.evaluate._plover import score_plover
+from claimgraph.evaluate._polnear import score_polnear
 from claimgraph.evaluate._seed import evaluate_seed
 from claimgraph.evaluate._timeml import read_timeml, score_timeml
+from claimgraph.model import Document
 
-__all__ = ["evaluate_seed", "evaluate_timeml", "read_timeml", "score_timeml"]
+__all__ = [
+    "evaluate_attribution",
+    "evaluate_plover",
+    "evaluate_seed",
+    "evaluate_timeml",
+    "read_timeml",
+    "score_plover",
+    "score_polnear",
+    "score_timeml",
+]
 
 
 def evaluate_timeml(directory: str | Path) -> dict:
@@ -16,3 +28,23 @@ def evaluate_timeml(directory: str | Path) -> dict:
 
     nlp = load_model()
     return score_timeml(directory, lambda text, date: find_timexes(text, date, nlp(text)))
+
+
+def _reader(pipeline=None):
+    """Text -> extraction through the whole pipeline (undated: these sets score types, actors and speakers)."""
+    from claimgraph.resolve import build_pipeline
+
+    pipeline = pipeline or build_pipeline()
+    return lambda text: pipeline(Document(text=text, source="<eval>"))
+
+
+def evaluate_plover(path: str | Path, pipeline=None) -> dict:
+    """PLOVER gold-standard sentences: event type accuracy, actor and recipient match."""
+    read = _reader(pipeline)
+    return score_plover(path, lambda text: read(text).events)
+
+
+def evaluate_attribution(directory: str | Path, pipeline=None) -> dict:
+    """PolNeAR attributions: speaker, cue and content F1, exact and overlap."""
+    read = _reader(pipeline)
+    return score_polnear(directory, lambda text: read(text).attributions)

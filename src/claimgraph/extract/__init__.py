@@ -1,7 +1,14 @@
-"""Extract: the mention layer (named-entity spans, time expressions, quantities) from a spaCy parse."""
+"""Extract: what the text says, from a spaCy parse.
+
+The mention layer (named-entity spans, time expressions, quantities) and the claim layer (attributions, PLOVER events
+with roles and status). Spans only: the resolve layer maps them to canonical entities.
+"""
 
 from __future__ import annotations
 
+from claimgraph.extract import _attribution, _events, _quantities
+from claimgraph.extract._attribution import find_attributions
+from claimgraph.extract._events import find_events
 from claimgraph.extract._nlp import MODEL_NAME, MODEL_VERSION, load_model
 from claimgraph.extract._pipeline import Pipeline, Step
 from claimgraph.extract._quantities import find_quantities
@@ -13,10 +20,12 @@ __all__ = [
     "MODEL_VERSION",
     "Pipeline",
     "Step",
+    "extract_steps",
+    "find_attributions",
+    "find_events",
     "find_quantities",
     "find_timexes",
     "load_model",
-    "mention_steps",
 ]
 
 # NER labels that name entities; numbers and dates are read by their own steps.
@@ -41,10 +50,21 @@ def _find_quantities(extraction: Extraction) -> None:
     extraction.quantities = find_quantities(extraction.nlp_doc, skip=taken)
 
 
-def mention_steps() -> list[Step]:
+def _find_attributions(extraction: Extraction) -> None:
+    extraction.attributions = find_attributions(extraction.nlp_doc, extraction.document.outlet)
+
+
+def _find_events(extraction: Extraction) -> None:
+    x = extraction
+    x.events = find_events(x.nlp_doc, x.timexes, x.mentions, x.quantities)
+
+
+def extract_steps() -> list[Step]:
     """The extract layer's steps, in order."""
     return [
         Step("mentions.spacy-ner/1", ("nlp_doc",), ("mentions",), _tag_mentions),
         Step("timex.rules/1", ("nlp_doc",), ("timexes",), _find_timexes),
-        Step("quantities.rules/1", ("nlp_doc", "timexes"), ("quantities",), _find_quantities),
+        Step(_quantities.ALGORITHM, ("nlp_doc", "timexes"), ("quantities",), _find_quantities),
+        Step(_attribution.ALGORITHM, ("nlp_doc",), ("attributions",), _find_attributions),
+        Step(_events.ALGORITHM, ("nlp_doc", "timexes", "mentions", "quantities"), ("events",), _find_events),
     ]

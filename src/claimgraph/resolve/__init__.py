@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from claimgraph.extract import Pipeline, Step, load_model, mention_steps
+from claimgraph.extract import Pipeline, Step, extract_steps, load_model
 from claimgraph.model import Document, Extraction
 from claimgraph.resolve._claims import ALGORITHM as CLAIMS_ALGORITHM
 from claimgraph.resolve._claims import link_claims
@@ -41,8 +41,8 @@ def _claims_step() -> Step:
 
 
 def build_pipeline(nlp=None, gazetteer: Gazetteer | None = None, batch_size: int = 64) -> Pipeline:
-    """The whole reading of a document: extract's mention steps, then resolution."""
-    steps = mention_steps() + [_entity_step(gazetteer or default_gazetteer())]
+    """The whole reading of a document: extract's steps, then resolution of entities and claims."""
+    steps = extract_steps() + [_entity_step(gazetteer or default_gazetteer()), _claims_step()]
     return Pipeline(nlp or load_model(), steps, batch_size=batch_size)
 
 

@@ -28,12 +28,19 @@ def _mention_index(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
     return sorted((start, end, entity) for entity in entities for start, end in entity.mentions)
 
 
+# A mention must cover at least this share of a span to name it: "a US official" is not the United States.
+_MIN_COVER = 0.5
+
+
 def _entity_at(spans: list[tuple[int, int, Entity]], start: int | None, end: int | None) -> Entity | None:
-    """The entity whose mention best covers [start, end): the longest overlapping mention."""
-    if start is None or end is None:
+    """The entity whose mention covers most of [start, end), if one covers enough of it."""
+    if start is None or end is None or end <= start:
         return None
     overlapping = [(min(e, end) - max(s, start), entity) for s, e, entity in spans if s < end and start < e]
-    return max(overlapping, key=lambda pair: pair[0])[1] if overlapping else None
+    if not overlapping:
+        return None
+    covered, entity = max(overlapping, key=lambda pair: pair[0])
+    return entity if covered >= _MIN_COVER * (end - start) else None
 
 
 def _link_participant(participant: dict, spans) -> None:
