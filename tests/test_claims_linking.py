@@ -42,3 +42,12 @@ def test_a_description_is_not_the_country_it_names():
                        ["CNN"])
     link_claims([], [said], [us], outlet=None)
     assert said.speaker.entity is None and said.speaker.name == "A US official"
+
+
+def test_actor_roles_are_linked_too():
+    event = _event("e1", {"entity": None, "name": "Pyongyang", "start": 0, "end": 9}, None, (0, 44), (10, 14))
+    event.roles["intermediary"] = {"entity": None, "name": "Moscow", "start": 25, "end": 31}
+    event.roles["item"] = {"start": 15, "end": 21, "text": "shells"}
+    link_claims([event], [], _entities(), outlet=None)
+    assert event.roles["intermediary"]["entity"] == "Q159" and event.roles["intermediary"]["name"] == "Russia"
+    assert "entity" not in event.roles["item"]

@@ -349,3 +349,9 @@ def test_floating_holidays_counted_from_the_end_of_the_month():
     # Memorial Day is the last Monday of May: its rule carries a negative nth.
     (timex,) = find_timexes("They met again on Memorial Day.", "2004-06-10")
     assert timex.value == "2004-05-31"
+
+
+def test_a_past_tense_month_stays_in_the_past():
+    # December report, past tense: "March" is the March just gone, not the next one.
+    (timex,) = find_timexes("The talks were held in March.", "2022-12-22")
+    assert timex.value == "2022-03"

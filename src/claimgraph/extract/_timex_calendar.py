@@ -71,7 +71,7 @@ def valid_day(year: int, month_number: int, day_number: int) -> bool:
     return 1 <= month_number <= 12 and 1 <= day_number <= calendar.monthrange(year, month_number)[1]
 
 
-TENSE_PENALTY_DAYS = 120  # how far a date on the wrong side of the document date must beat the other
+TENSE_PENALTY_DAYS = 200  # how far a date on the wrong side of the document date must beat the other
 PAST_BIAS_DAYS = 0  # news mostly reports what happened: with no tense cue, lean to the past
 
 

@@ -17,7 +17,7 @@ def link_claims(events: list[Event], attributions: list[Attribution], entities: 
         if entity is not None:
             speaker.entity, speaker.name = entity.id, entity.name
     for event in events:
-        for participant in event.actor + event.recipient:
+        for participant in event.actor + event.recipient + _actor_roles(event):
             _link_participant(participant, spans)
         event.attributions = _carrying(event, attributions)
         if not event.attributions:
@@ -41,6 +41,16 @@ def _entity_at(spans: list[tuple[int, int, Entity]], start: int | None, end: int
         return None
     covered, entity = max(overlapping, key=lambda pair: pair[0])
     return entity if covered >= _MIN_COVER * (end - start) else None
+
+
+def _actor_roles(event: Event) -> list[dict]:
+    """Domain roles that name an actor ("intermediary", "end_user", "authority"): dicts with an "entity" key."""
+    found = []
+    for value in event.roles.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict) and "entity" in item and "name" in item:
+                found.append(item)
+    return found
 
 
 def _link_participant(participant: dict, spans) -> None:

@@ -1,0 +1,160 @@
+"""Actor, recipient and transferred item of a trigger, by the frame of its plover.yaml entry.
+
+default  actor = subject, recipient = object naming an actor, or a preposition of the type
+         ("sanctions against Wagner", "met with", "urged Pyongyang")
+give     actor gives the object to the recipient ("supplied rockets to X", "send the group arms");
+         "to X for use by Y" makes X the intermediary and Y the end user
+receive  the subject gets the object from the actor ("purchased rockets from X", "drones made by X")
+force    actor moves the object, a force ("deployed 50,000 mercenaries"): no recipient but "against"
+demand   "X said [Y must V]": X demands of Y
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimgraph.extract._events_args import (
+    datives_of,
+    is_passive,
+    is_verb,
+    prep_objects,
+)
+
+MAKER_VERBS = frozenset({"made", "manufactured", "produced", "built", "supplied", "provided", "developed", "designed"})
+ORIGIN_PREPS = ("from",)
+
+
+@dataclass
+class Participants:
+    actor: list[dict] = field(default_factory=list)
+    recipient: list[dict] = field(default_factory=list)
+    items: list = field(default_factory=list)  # head tokens of what is transferred or moved
+    intermediary: list[dict] = field(default_factory=list)
+    end_user: list[dict] = field(default_factory=list)
+
+
+def participants(trigger, ctx) -> Participants:
+    if trigger.token != trigger.predicate:
+        return _noun_participants(trigger, ctx)
+    frame = trigger.rule.frame
+    if frame == "give":
+        return _give(trigger, ctx)
+    if frame == "receive":
+        return _receive(trigger, ctx)
+    if frame == "demand":
+        subject = ctx.subject(trigger.objects[0])
+        recipient = ctx.arguments([subject], unnamed="actors") if subject is not None else []
+        return Participants(actor=_agent_or_subject(trigger.predicate, ctx), recipient=recipient)
+    return _default(trigger, ctx, force=frame == "force")
+
+
+def _agent_or_subject(verb, ctx) -> list[dict]:
+    """The doer: the subject, or the "by" phrase of a passive."""
+    if is_passive(verb):
+        return ctx.arguments(prep_objects(verb, ("by",)))
+    subject = ctx.subject(verb)
+    return ctx.arguments([subject]) if subject is not None else []
+
+
+def _default(trigger, ctx, force: bool) -> Participants:
+    verb, rule = trigger.predicate, trigger.rule
+    found = Participants(actor=_agent_or_subject(verb, ctx))
+    objects = trigger.objects
+    if force:
+        found.items = objects
+    if rule.no_recipient:
+        return found
+    preps = _recipient_preps(trigger, ctx, force)
+    candidates = [] if force else objects + datives_of(verb)
+    recipient = ctx.arguments(candidates, unnamed="actors")
+    if not recipient:
+        holders = [verb] + objects + [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl")]
+        recipient = ctx.arguments([p for h in holders for p in prep_objects(h, preps)], unnamed="actors")
+    found.recipient = recipient
+    return found
+
+
+def _recipient_preps(trigger, ctx, force: bool) -> tuple[str, ...]:
+    if force:
+        return ("against",)
+    return tuple(ctx.lex.data["types"][trigger.type].get("recipient_preps", ()))
+
+
+def _give(trigger, ctx) -> Participants:
+    verb = trigger.predicate
+    found = Participants(actor=_agent_or_subject(verb, ctx), items=trigger.objects)
+    holders = [verb] + trigger.objects
+    end_users = [np for h in holders for np in phrase_objects(h, ctx.lex.data["end_user_phrases"])]
+    found.end_user = ctx.arguments(end_users, unnamed="actors")
+    direct = datives_of(verb) + [np for h in holders for np in prep_objects(h, ("to",))]
+    direct = [np for np in direct if np not in end_users and np.dep_ != "pcomp"]
+    if not direct:
+        direct = [np for h in holders for np in prep_objects(h, ("for",)) if np not in end_users and np.lower_ != "use"]
+    receivers = ctx.arguments(direct, unnamed="actors")
+    intermediaries = [np for h in holders for np in prep_objects(h, tuple(ctx.lex.data["intermediary_preps"]))]
+    found.intermediary = ctx.arguments(intermediaries, unnamed="actors")
+    if found.end_user and receivers:
+        found.intermediary = found.intermediary or receivers
+    found.recipient = _merge(receivers, found.end_user)
+    return found
+
+
+def _receive(trigger, ctx) -> Participants:
+    verb = trigger.predicate
+    if is_passive(verb):
+        receivers = ctx.arguments(prep_objects(verb, ("by",)))
+    else:
+        subject = ctx.subject(verb)
+        receivers = ctx.arguments([subject]) if subject is not None else []
+    found = Participants(recipient=receivers, items=trigger.objects)
+    sources = [np for h in [verb] + trigger.objects for np in prep_objects(h, ORIGIN_PREPS)]
+    for item in trigger.objects:
+        for child in item.children:
+            if child.dep_ == "acl" and child.lower_ in MAKER_VERBS:
+                sources += prep_objects(child, ("by",))
+    found.actor = ctx.arguments(sources)
+    return found
+
+
+def _noun_participants(trigger, ctx) -> Participants:
+    noun, support = trigger.token, trigger.predicate
+    phrase = _phrase_head(noun)  # "a new [aid] package for Ukraine": the package carries the phrase
+    found = Participants()
+    own = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(phrase, ("by", "between", "among"))
+    if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass"):  # "imposed [sanctions]", not "[talks] began"
+        found.actor = _agent_or_subject(support, ctx) if is_verb(support) else []
+    if not found.actor:
+        found.actor = ctx.arguments(own) or ctx.arguments([c for c in noun.children if c.dep_ in ("amod", "compound")])
+    preps = _recipient_preps(trigger, ctx, force=False)
+    holders = list({t.i: t for t in (noun, phrase, support)}.values())
+    found.recipient = ctx.arguments([np for h in holders for np in prep_objects(h, preps)], unnamed="actors")
+    if trigger.type == "AID":
+        found.items = prep_objects(noun, ("of",))
+    return found
+
+
+def _phrase_head(noun):
+    token = noun
+    while token.dep_ in ("compound", "conj") and token.head.tag_.startswith("NN") and token.head != token:
+        token = token.head
+    return token
+
+
+def phrase_objects(holder, phrases: list[str]) -> list:
+    """Noun phrases after a multi-word preposition of ``holder`` ("for use by X", "on behalf of X")."""
+    found = []
+    doc = holder.doc
+    for child in holder.children:
+        if child.dep_ != "prep":
+            continue
+        for phrase in phrases:
+            words = phrase.split()
+            last = child.i + len(words) - 1
+            if last < len(doc) and [t.lower_ for t in doc[child.i : last + 1]] == words:
+                found += [c for c in doc[last].children if c.dep_ == "pobj"]
+    return found
+
+
+def _merge(first: list[dict], second: list[dict]) -> list[dict]:
+    seen = {(a["start"], a["end"]) for a in first}
+    return first + [a for a in second if (a["start"], a["end"]) not in seen]

@@ -1,0 +1,128 @@
+"""Per-document state of the event finder, and arguments as spans: named mentions, or the
+antecedent of a pronoun ("It has also purchased ...") or of a definite description ("the
+mercenary group"), or else the noun phrase as written.
+"""
+
+from __future__ import annotations
+
+from claimgraph.extract._events_args import (
+    ACTOR_LABELS,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    MentionIndex,
+    chunk,
+    conjuncts,
+    is_verb,
+    mention_arg,
+    span_arg,
+    subject_of,
+)
+
+THING_LABELS = frozenset({"ORG", "GPE", "NORP"})
+UNNAMED_TAGS = frozenset({"PRP", "PRP$", "WDT", "WP", "EX", "DT"})
+
+
+class DocContext:
+    """What every step of the finder needs about one document."""
+
+    def __init__(self, doc, mentions, timexes, quantities, lex) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.index = MentionIndex(doc, mentions)
+        self.timexes = timexes
+        self.quantities = quantities
+        self._sentence_subjects: dict[int, list[list]] = {}
+
+    def subject(self, verb):
+        return subject_of(verb, self.lex.control_forms)
+
+    def arguments(self, heads: list, *, unnamed: str = "always", labels=ACTOR_LABELS) -> list[dict]:
+        """Argument spans for the phrases headed by ``heads``.
+
+        Named mentions when the phrases hold any; else resolved references; else the phrase itself
+        (``unnamed``: "always", "actors" = only when its head noun names an actor, or "never").
+        """
+        heads = [h for head in heads for h in conjuncts(head)]
+        named = [mention_arg(m) for head in heads for m in self.index.named(head, labels)]
+        if named:
+            return _unique(named)
+        found = []
+        for head in heads:
+            reference = self.resolve(head)
+            if reference is not None:
+                found.append(reference)
+            elif unnamed == "always" or (unnamed == "actors" and self.is_actor_noun(head)):
+                if head.tag_ not in UNNAMED_TAGS:
+                    found.append(span_arg(self.doc, *chunk(head)))
+        return _unique(found)
+
+    def is_actor_noun(self, token) -> bool:
+        return "actor" in self.lex.noun_classes.get(token.lower_, set())
+
+    def resolve(self, token) -> dict | None:
+        """The antecedent of a pronoun or of "the group"-like description, as an argument, or None."""
+        word = token.lower_
+        if word in THING_PRONOUNS or word in PERSON_PRONOUNS:
+            labels = frozenset({"PERSON"}) if word in PERSON_PRONOUNS else THING_LABELS
+            mention = self._pronoun_antecedent(token, labels)
+        elif self._is_org_description(token):
+            mention = self.index.last_before(token.idx, frozenset({"ORG"}))
+        else:
+            return None
+        if mention is None:
+            return None
+        argument = mention_arg(mention)
+        left, right = chunk(token)
+        span = self.doc[left : right + 1]
+        argument["anaphor"] = {"start": span.start_char, "end": span.end_char, "text": span.text}
+        return argument
+
+    def _is_org_description(self, token) -> bool:
+        if "org_anaphor" not in self.lex.noun_classes.get(token.lower_, set()):
+            return False
+        has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        return has_the and not self.index.named(token)
+
+    def _pronoun_antecedent(self, pronoun, labels):
+        """A governing clause's subject in the same sentence, else the latest subject of the sentence before."""
+        verb, steps = pronoun.head, 0
+        while verb.dep_ != "ROOT" and steps < 8:
+            verb, steps = verb.head, steps + 1
+            subject = self.subject(verb) if is_verb(verb) else None
+            if subject is not None and subject.i < pronoun.i:
+                named = self.index.named(subject, labels)
+                if named:
+                    return named[0]
+        previous = self._previous_sentence(pronoun.sent)
+        if previous is None:
+            return None
+        candidates = [group for group in self.subjects_in(previous) if group[0].label in labels]
+        return max(candidates, key=lambda group: group[0].start)[0] if candidates else None
+
+    def _previous_sentence(self, sent):
+        if sent.start == 0:
+            return None
+        return self.doc[sent.start - 1].sent
+
+    def subjects_in(self, sent) -> list[list]:
+        """Named subjects (mention lists) of every verb in a sentence, cached."""
+        if sent.start not in self._sentence_subjects:
+            groups = []
+            for token in sent:
+                if is_verb(token) and token.dep_ not in ("aux", "auxpass"):
+                    subject = self.subject(token)
+                    named = self.index.named(subject, THING_LABELS | {"PERSON"}) if subject is not None else []
+                    if named:
+                        groups.append(named)
+            self._sentence_subjects[sent.start] = groups
+        return self._sentence_subjects[sent.start]
+
+
+def _unique(arguments: list[dict]) -> list[dict]:
+    seen, found = set(), []
+    for argument in arguments:
+        key = (argument["start"], argument["end"])
+        if key not in seen:
+            seen.add(key)
+            found.append(argument)
+    return found

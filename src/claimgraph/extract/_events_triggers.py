@@ -1,0 +1,209 @@
+"""Trigger words: which tokens state a PLOVER event, of which type, over which predicate.
+
+A verb is a trigger when its form is listed in plover.yaml and the entry's conditions hold (object
+class, preposition, subject kind). A noun is a trigger only where the sentence says the event
+happens: after a support verb ("imposed sanctions"), as the subject of an occurrence verb ("talks
+began") or as the root of a headline. Other definite trigger nouns ("the shipment, completed last
+month") are kept as anaphors that can lend their time to an earlier event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimgraph.extract._events_args import ACTOR_LABELS, conjuncts, is_verb, objects_of
+from claimgraph.extract._events_lexicon import TriggerRule, noun_forms
+
+PHRASE_WINDOW = 4  # tokens after a verb in which the rest of a phrasal verb may appear
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+SKIP_VERB_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
+
+
+@dataclass
+class Trigger:
+    token: object  # the trigger's head token
+    rule: TriggerRule
+    predicate: object  # the verb that carries tense and status (a support verb for nouns)
+    start: int  # first and last token of the trigger phrase
+    end: int
+    objects: list = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.rule.type
+
+
+@dataclass
+class Anaphor:
+    """A definite trigger noun that refers back to an event ("the North Korean shipment")."""
+
+    token: object
+    type: str
+
+
+DEMAND_RULE = TriggerRule(type="REQUEST", words=("demand",), pos="verb", frame="demand")
+
+
+def find_triggers(sent, ctx) -> tuple[list[Trigger], list[Anaphor]]:
+    verbs = [t for t in (verb_trigger(token, ctx) or demand_trigger(token, ctx) for token in sent) if t is not None]
+    taken = {t.token.i for t in verbs}
+    nouns, anaphors = [], []
+    for token in sent:
+        if token.tag_.startswith("NN") and token.i not in taken:
+            found = noun_trigger(token, ctx, taken)
+            if isinstance(found, Trigger):
+                nouns.append(found)
+                taken.update(range(found.start, found.end + 1))
+            elif isinstance(found, Anaphor):
+                anaphors.append(found)
+    return verbs + nouns, anaphors
+
+
+def verb_trigger(token, ctx) -> Trigger | None:
+    rules = ctx.lex.verb_rules.get(token.lower_)
+    if not rules or not is_verb(token) or token.dep_ in SKIP_VERB_DEPS:
+        return None
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return None  # "drones made by Iran", "Wagner, deployed in Ukraine": descriptions, not reports
+    objects = objects_of(token)
+    for rule in rules:
+        end = _phrase_end(token, rule.words)
+        if end is not None and _conditions_hold(rule, token, objects, ctx):
+            return Trigger(token, rule, token, token.i, end, objects)
+    return None
+
+
+def demand_trigger(token, ctx) -> Trigger | None:
+    """ "X said [Y must V]": a report of what another must do is X's demand on Y (CAMEO/PLOVER usage)."""
+    if not is_verb(token) or token.lower_ not in ctx.lex.speech_forms:
+        return None
+    modals = ctx.lex.data["demand_modals"]
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            addressee = ctx.subject(clause)
+            if addressee is not None and ctx.arguments([addressee], unnamed="actors"):
+                return Trigger(token, DEMAND_RULE, token, token.i, token.i, [clause])
+    return None
+
+
+def _phrase_end(token, words: tuple[str, ...]) -> int | None:
+    """Index of the last word of a phrasal verb ("forced the agency, X, out"), or None when it is absent.
+
+    Each further word is the verb's own particle or preposition, or else follows within a few tokens.
+    """
+    position, sent_end = token.i, token.sent.end
+    for word in words[1:]:
+        child = next((c.i for c in token.children if c.lower_ == word and c.i > position), None)
+        following = range(position + 1, min(position + 1 + PHRASE_WINDOW, sent_end))
+        position = child if child is not None else next((i for i in following if token.doc[i].lower_ == word), None)
+        if position is None:
+            return None
+    return position
+
+
+def _conditions_hold(rule: TriggerRule, token, objects: list, ctx) -> bool:
+    if rule.objects and not set(rule.objects) & object_classes(objects, ctx):
+        return False
+    if rule.require_prep and not _has_prep_after(token, rule.require_prep):
+        return False
+    if rule.subject_labels:
+        subject = ctx.subject(token)
+        labels = {m.label for m in ctx.index.named(subject)} if subject is not None else set()
+        return bool(labels & set(rule.subject_labels))
+    return True
+
+
+def object_classes(objects: list, ctx) -> set[str]:
+    """Classes (weapon, troops, aid...) of the nouns in the objects' phrases."""
+    classes: set[str] = set()
+    classes_of = ctx.lex.noun_classes
+    for noun in object_nouns(objects):
+        classes |= classes_of.get(noun.lower_, set())
+        for width in (1, 2, 3):  # "riot police", "know-how", "fact-finding mission"
+            if noun.i >= width:
+                classes |= classes_of.get(noun.doc[noun.i - width : noun.i + 1].text.lower(), set())
+        if ctx.index.at(noun) is not None and ctx.index.at(noun).label in ACTOR_LABELS:
+            classes.add("actor")
+    return classes
+
+
+def object_nouns(objects: list, depth: int = 0) -> list:
+    """Head nouns of object phrases, their conjuncts, compounds and "of" complements ("part of an aid program")."""
+    found = []
+    for head in objects:
+        for noun in conjuncts(head):
+            found.append(noun)
+            inner = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    inner += [g for g in child.children if g.dep_ == "pobj"]
+            found += object_nouns(inner, depth + 1) if depth < 2 else inner
+    return found
+
+
+def _has_prep_after(token, preps: tuple[str, ...]) -> bool:
+    return any(t.dep_ == "prep" and t.lower_ in preps for t in token.subtree if t.i > token.i)
+
+
+def noun_trigger(token, ctx, verb_triggers: set[int]) -> Trigger | Anaphor | None:
+    rules = ctx.lex.noun_rules.get(token.lower_)
+    if not rules:
+        return None
+    match = _noun_match(token, rules)
+    if match is None:
+        return None
+    rule, start, end = match
+    if token.dep_ == "compound" and _is_trigger_noun(token.head, ctx):
+        return None  # "drone strike": the head noun carries the phrase
+    predicate = support_of(token, ctx)
+    if predicate is None:
+        definite = any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.tag_ == "PRP$") for c in token.children)
+        return Anaphor(token, rule.type) if definite else None
+    if predicate.i in verb_triggers and predicate.lower_ not in ctx.lex.status_verbs:
+        return None  # "signed an agreement", "lifted sanctions": the verb's event says it all
+    return Trigger(token, rule, predicate, start, end, [])
+
+
+def _is_trigger_noun(token, ctx) -> bool:
+    rules = ctx.lex.noun_rules.get(token.lower_)
+    return bool(rules) and _noun_match(token, rules) is not None
+
+
+def _noun_match(token, rules) -> tuple[TriggerRule, int, int] | None:
+    for rule in rules:
+        words = rule.words
+        if _matches_ending_at(token, words):
+            return rule, token.i - len(words) + 1, token.i
+        if len(words) > 2 and words[1] == "of" and _matches_starting_at(token, words):
+            return rule, token.i, token.i + len(words) - 1
+    return None
+
+
+def _matches_ending_at(token, words: tuple[str, ...]) -> bool:
+    first = token.i - len(words) + 1
+    if first < token.sent.start or token.lower_ not in noun_forms(words[-1]):
+        return False
+    return all(token.doc[first + k].lower_ == word for k, word in enumerate(words[:-1]))
+
+
+def _matches_starting_at(token, words: tuple[str, ...]) -> bool:
+    last = token.i + len(words) - 1
+    if last >= token.sent.end or token.lower_ not in noun_forms(words[0]):
+        return False
+    return all(token.doc[token.i + k].lower_ == word for k, word in enumerate(words) if k > 0)
+
+
+def support_of(noun, ctx):
+    """The verb that makes a trigger noun an event ("imposed [sanctions]"), the noun itself at a root, or None."""
+    lex, token = ctx.lex, noun
+    while token.dep_ in ("conj", "compound", "appos") and token.head.tag_.startswith("NN") and token.head != token:
+        token = token.head
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "dative") and is_verb(head):  # not "is a threat": a description
+        return head if head.lower_ in lex.support_forms else None
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "to", "with", "on", "into"):
+        verb = head.head
+        return verb if is_verb(verb) and verb.lower_ in lex.support_forms else None
+    if token.dep_ == "nsubj" and is_verb(head) and head.lower_ in lex.occurrence_forms:
+        return head
+    return token if token.dep_ == "ROOT" else None
