@@ -1,21 +1,29 @@
 """Attribution: who said what, with which cue, and through which outlets it reached us.
 
-``find_attributions`` reads a spaCy Doc sentence by sentence (see _attribution_cues for the cue
-patterns) and returns ``Attribution``s in text order. Conventions, chosen to follow PolNeAR
-(Newell et al. 2018) where it has one:
+``find_attributions`` reads a spaCy Doc sentence by sentence (_attribution_drafts and the modules
+it calls hold the cue patterns; the word lists are in data/attribution.yaml) and returns
+``Attribution``s in text order. Conventions, chosen to follow PolNeAR (Newell et al. 2018) where
+it has one:
 
 - The speaker span is the name itself: a named entity inside the speaker's phrase ("John Kirby"
   in "National Security Council spokesperson John Kirby"), a pronoun, or the core of a described
   source ("An official"). ``entity`` is left None for the resolver to fill.
-- Pronouns keep their span; ``he``/``she`` take as name the nearest PERSON mentioned before them,
-  and a relative pronoun ("Reuters, which reported ...") the name of the phrase it refers to.
+- Pronouns keep their span; ``he``/``she`` take as name the nearest PERSON mentioned before them
+  (and before the content, so that in ``"Putin is weak," he said`` "he" is not Putin), and a
+  relative pronoun ("Reuters, which reported ...") the name of the phrase it refers to. First and
+  second person ("I think", "we can confirm") are left out: they speak inside a quotation whose
+  own speaker is the source.
 - The content is the reported clause or quotation (PolNeAR keeps the quote marks and "that"), or
-  for "according to X" the rest of the sentence. A quotation that runs on past the sentence is
-  followed for at most three sentences and only up to a closing mark.
+  for "according to X" the rest of the sentence. A quotation is followed within its paragraph and
+  at most five sentences; a second quoted part after the cue (``"A," he said. "B."``) is not joined,
+  since a content is one span.
+- Only the outermost report is kept: in "Kirby said the U.S. believes X" the belief is part of
+  what Kirby said (PolNeAR annotates such inner cues about one time in five).
 - Sourceless hedges ("Officials are reportedly concerned", "it was reported that") are not
   attributions here: there is no speaker to record, and the claim's status ("reported") is read
   by the event layer. PolNeAR annotates these as Attribution-no-source (about 6% of its dev set).
-  Stance is: "officials are concerned (that) X" gives speaker "officials" with cue "concerned".
+  A stance with a holder is: "officials are concerned (that) X" gives speaker "officials" with
+  cue "concerned".
 - ``outlet_chain`` lists the outlets the claim passed through, nearest the speaker first: the
   speaker itself when it is an outlet ("according to Reuters"), the outlet in the speaker's phrase
   ("Axios' Ivana Saric"), the outlet told ("told CNN"), then the chain of any attribution whose
@@ -75,11 +83,12 @@ def _unique(drafts) -> list[Draft]:
 def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drop cues inside another attribution's content ("Kirby said the U.S. believes ...").
 
-    The inner one is part of what was reported, and PolNeAR rarely annotates it (about one in
-    five on its training split). Content under "according to X" is the exception: there the
-    inner cue is the report X passed on ("..., an official told CNN, according to Reuters").
+    Content under "according to X" is the exception: there the inner cue is the report X passed
+    on ("..., an official told CNN, according to Reuters"). A clause about X inside the phrase
+    ("according to Reuters, which first reported it") goes: it describes the source.
     """
     containers = [d.content for d in drafts if d.kind != "phrase"]
+    containers += [d.aside for d in drafts if d.aside is not None]  # "..., which first reported it"
     phrases = [d for d in drafts if d.kind == "phrase"]
     kept = [
         d
@@ -125,9 +134,9 @@ def _speaker(draft: Draft, persons: _PersonIndex) -> Speaker:
 
 def _speaker_name(draft: Draft, written: str, persons: _PersonIndex) -> str:
     head = draft.speaker_head
-    lex = lexicon()
-    if head.lower_ in lex.person_pronouns:
-        return persons.before(head.idx) or written
+    if head.lower_ in lexicon().person_pronouns:
+        before = min(head.idx, head.doc[draft.content[0]].idx)
+        return persons.before(before) or written
     antecedent = _antecedent(head)
     if antecedent is not None:
         return char_span(head.doc, *speaker_range(antecedent)).text
@@ -166,11 +175,15 @@ def _own_outlets(draft: Draft, names: _OutletNames) -> list[str]:
     found = [speaker_text] if names.is_outlet(speaker_text, head) else []
     phrase = phrase_extent(head, draft.cue)
     found += names.in_text(doc[phrase[0] : phrase[1]].text)
-    for child in draft.trigger.rights:
-        if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.i < draft.content[0]):
-            if not (draft.content[0] <= child.i < draft.content[1]):
-                found += names.in_text(doc[child.left_edge.i : child.right_edge.i + 1].text)
+    for child in draft.trigger.rights:  # "told CNN", "said in an interview with CNN"
+        within = (child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ in ("dobj", "dative", "prep") and not _overlap(within, draft.content):
+            found += names.in_text(doc[within[0] : within[1]].text)
     return _distinct(found)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _distinct(names: list[str]) -> list[str]:

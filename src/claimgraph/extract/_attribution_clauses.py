@@ -44,7 +44,7 @@ def clause_content(clause, speaker: Range, cue: Range, sent, head=None) -> Range
     if content[0] == sent.start:
         content = (after_label(doc, content[0], content[1]), content[1])
     start, end = trim(doc, *content)
-    return take_quotes(doc, start, end, sent.start, sent.end)
+    return _quoted(doc, start, end, sent)
 
 
 def speaker_block(doc, speaker: Range, sent, head=None) -> Range:
@@ -140,8 +140,26 @@ def host_clause(doc, sent, speaker: Range, cue: Range, head) -> Range | None:
     start = after_label(doc, sent.start, block[0])
     start, end = trim(doc, start, block[0])
     if end > start and (has_clause(doc, start, end) or opens_quote(doc[start]) or _ends(doc, block[1], sent)):
-        return take_quotes(doc, start, end, sent.start, sent.end)
+        return _quoted(doc, start, end, sent)
     return _clause_after(doc, block[1], sent)
+
+
+def _quoted(doc, start: int, end: int, sent) -> Range:
+    """Widen over the quote marks around a content, back to an opening mark in an earlier sentence.
+
+    ``"This is not only about X. It is about Y," she said``: the parser ends a sentence inside the
+    quotation, so a content that closes a quotation it never opened starts where the mark is.
+    """
+    start, end = take_quotes(doc, start, end, sent.start, sent.end)
+    if end - start < 2 or not closes_quote(doc[end - 1]) or any(opens_quote(doc[i]) for i in range(start, end)):
+        return start, end
+    floor = _sentence_start_before(doc, sent.start, _QUOTE_LOOKAHEAD_SENTENCES)
+    for i in range(start - 1, floor - 1, -1):
+        if opens_quote(doc[i]):
+            return i, end
+        if closes_quote(doc[i]) or breaks_paragraph(doc[i]):
+            break
+    return start, end
 
 
 def _ends(doc, position: int, sent) -> bool:

@@ -1,8 +1,9 @@
 """Attribution drafts in one sentence: a cue, the tokens naming its speaker, and the content range.
 
-Cues come from data/attribution.yaml: reporting verbs (_attribution_verbs), adjectives of stance
-and source phrases such as "according to" (_attribution_phrases). A sentence is read one
-paragraph piece at a time, since the parser sometimes runs a sentence across a paragraph break.
+Cues come from data/attribution.yaml: reporting verbs (_attribution_verbs); adjectives of stance,
+source phrases such as "according to", cue nouns with an owner and headline colons
+(_attribution_phrases). The first finder that reads a draft at a token wins. A sentence is read
+one paragraph piece at a time, since the parser sometimes runs a sentence across a paragraph break.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _FINDERS = (stance_draft, verb_draft, phrase_draft, noun_draft, headline_draft)
 
 
 def drafts_in(sent) -> Iterator[Draft]:
+    """Every well-formed draft in a sentence (a spaCy Span), in token order."""
     for piece in _paragraph_pieces(sent):
         for token in piece:
             draft = _draft_at(token, piece)

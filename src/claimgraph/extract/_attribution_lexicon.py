@@ -23,7 +23,6 @@ class Lexicon:
     verbs: dict[str, CueVerb]  # any written form, lowercased -> its verb
     stance_adjectives: frozenset[str]
     addressee_verbs: frozenset[str]
-    not_cues: frozenset[str]
     quoted_persons: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     cue_nouns: frozenset[str]
@@ -46,7 +45,6 @@ def lexicon() -> Lexicon:
         verbs=_verb_table(data),
         stance_adjectives=words("stance_adjectives"),
         addressee_verbs=words("addressee_verbs"),
-        not_cues=words("not_cues"),
         quoted_persons=words("quoted_persons"),
         source_phrases=tuple(tuple(p.lower().split()) for p in data["source_phrases"]),
         cue_nouns=words("cue_nouns"),

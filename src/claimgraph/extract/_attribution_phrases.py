@@ -22,14 +22,17 @@ def stance_draft(token, sent) -> Draft | None:
 
 
 def phrase_draft(token, sent) -> Draft | None:
-    for phrase in lexicon().source_phrases:
+    phrases = lexicon().source_phrases
+    if not any(token.lower_ == phrase[0] for phrase in phrases):
+        return None
+    for phrase in phrases:
         if _phrase_at(token, phrase, sent):
             return _phrase_draft(token, len(phrase), sent)
     return None
 
 
 def _stance_draft(token, sent) -> Draft | None:
-    """Officials "are worried (that) ...": the subject holds the stance, the clause is the content."""
+    """A stance and its holder: in "officials are worried (that) X" the subject holds it, X is the content."""
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and token.dep_ == "acomp":
         subject = subject_of(token.head)
@@ -50,7 +53,7 @@ def _phrase_at(token, phrase: tuple[str, ...], sent) -> bool:
 
 
 def _phrase_draft(token, length: int, sent) -> Draft | None:
-    """Sources "according to" which: the source follows the phrase, the content is the rest of the sentence."""
+    """A source after a phrase ("according to Reuters"); the content is the rest of the sentence."""
     doc = token.doc
     last = doc[token.i + length - 1]
     source = next((c for c in last.children if c.dep_ == "pobj"), None)
@@ -61,11 +64,13 @@ def _phrase_draft(token, length: int, sent) -> Draft | None:
     if source is None:
         return None
     extent_end = max(source.right_edge.i, last.i) + 1
-    content = rest_of_sentence(doc, sent, (token.i, extent_end))
-    return Draft((token.i, token.i + length), speaker_range(source), source, content, token, "phrase")
+    aside = (token.i, extent_end)
+    content = rest_of_sentence(doc, sent, aside)
+    return Draft((token.i, token.i + length), speaker_range(source), source, content, token, "phrase", aside)
 
 
 def noun_draft(token, sent) -> Draft | None:
+    """A cue noun with an owner and a complement: "Voss's call for a ceasefire", "her claim that X"."""
     lex = lexicon()
     if token.pos_ != "NOUN" or token.lower_ not in lex.cue_nouns:
         return None

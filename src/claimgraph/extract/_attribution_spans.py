@@ -35,6 +35,7 @@ class Draft:
     content: Range
     trigger: object  # spaCy Token of the cue word
     kind: str = "speech"  # the cue verb's kind, "stance" or "phrase"
+    aside: Range | None = None  # "according to Reuters, which first reported it": not content
     outlets: list[str] = field(default_factory=list)
 
 
@@ -126,9 +127,8 @@ def after_label(doc, start: int, end: int) -> int:
 
 
 def char_span(doc, start: int, end: int) -> Span:
-    first, last = doc[start], doc[end - 1]
-    begin, finish = first.idx, last.idx + len(last.text)
-    return Span(begin, finish, doc.text[begin:finish])
+    span = doc[start:end]  # not doc.text, which spaCy rebuilds from every token on each access
+    return Span(span.start_char, span.end_char, span.text)
 
 
 def entity_around(token, labels=NAME_LABELS):
@@ -166,7 +166,7 @@ def _phrase_core(head) -> Range:
     end = head.i + 1
     prepositions = lexicon().speaker_prepositions
     for child in head.rights:
-        if child.i != end or child.dep_ not in _SPEAKER_EXTRA_DEPS:
+        if child.left_edge.i != end or child.dep_ not in _SPEAKER_EXTRA_DEPS:
             break
         if child.dep_ == "prep" and child.lower_ not in prepositions:
             break
@@ -175,8 +175,11 @@ def _phrase_core(head) -> Range:
 
 
 def phrase_extent(head, stop: Range) -> Range:
-    """The whole noun phrase under ``head`` (for outlet names in it), cut short of ``stop``."""
-    start, end = head.left_edge.i, head.right_edge.i + 1
+    """The speaker's phrase without its asides ("Axios' Ivana Saric"), to look for outlets in, short of ``stop``."""
+    start, end = _phrase_core(head)
+    named = entity_around(head)
+    if named is not None:
+        start, end = min(start, named[0]), max(end, named[1])
     if start < stop[0] < end:
         end = stop[0]
     if start < stop[1] <= end and head.i >= stop[1]:

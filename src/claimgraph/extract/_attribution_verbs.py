@@ -1,4 +1,4 @@
-"""Attribution drafts from reporting verbs: "said", "told reporters", "according to" aside, "reports".
+"""Attribution drafts from reporting verbs: "said", "told reporters", "reports", "as Reuters reported".
 
 Each draft is read off the dependency parse, with fallbacks for what spaCy's small model gets
 wrong in news prose: a speaker hung under another noun ("..., spokesperson John Kirby told
@@ -31,17 +31,6 @@ def verb_draft(token, sent) -> Draft | None:
     if verb is None or not _is_predicate(token):
         return None
     return _verb_draft(token, verb, sent)
-
-
-def _clause_taking(token) -> CueVerb | None:
-    """A verb outside the lexicon that takes a subject and a reported clause ("Democrats fret that ...")."""
-    if token.pos_ != "VERB" or token.lower_ in lexicon().not_cues:
-        return None
-    if not any(c.dep_ == "ccomp" for c in token.children):
-        return None
-    if not any(c.dep_ == "nsubj" for c in token.children):
-        return None
-    return CueVerb(token.lower_, "clause", None)
 
 
 def _is_predicate(token) -> bool:
@@ -171,6 +160,16 @@ def _cue_range(token) -> Range:
     return token.i, end
 
 
+def _clause_of_channel(token):
+    """In "said in a statement that ...", the parser hangs the that-clause on "statement"."""
+    for child in token.rights:
+        channel = _channel_object(child) if child.dep_ == "prep" else None
+        for clause in channel.children if channel is not None else ():
+            if clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" for c in clause.children):
+                return clause
+    return None
+
+
 def _channel_object(preposition):
     channels = lexicon().channels
     return next((c for c in preposition.children if c.dep_ == "pobj" and c.lower_ in channels), None)
@@ -180,7 +179,7 @@ def _verb_content(token, verb: CueVerb, sent, head) -> tuple[Range, Range] | Non
     """(cue, content): the reported clause, a quotation, an infinitive, an object or the host clause."""
     doc = token.doc
     speaker, cue = speaker_range(head), _cue_range(token)
-    clause = largest_child(token, "ccomp", sent)
+    clause = largest_child(token, "ccomp", sent) or _clause_of_channel(token)
     if clause is not None:
         return cue, clause_content(clause, speaker, cue, sent, head)
     block_end = max(cue[1], speaker[1]) if speaker[0] >= cue[1] else cue[1]
