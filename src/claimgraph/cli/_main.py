@@ -213,6 +213,10 @@ def event(key, db, as_json):
     click.echo(_render.to_json(stored) if as_json else _render_events.event_detail(stored, colour))
 
 
+def _echo_scores(scores: dict, as_json: bool) -> None:
+    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+
+
 @cli.group(name="eval")
 def eval_group():
     """Score claimgraph against annotated data (see docs/EVALUATION.md)."""
@@ -231,8 +235,7 @@ def eval_timex(directory, as_json):
     """
     from claimgraph.evaluate import evaluate_timeml
 
-    scores = evaluate_timeml(directory)
-    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+    _echo_scores(evaluate_timeml(directory), as_json)
 
 
 @eval_group.command(name="plover")
@@ -248,8 +251,7 @@ def eval_plover(path, as_json):
     """
     from claimgraph.evaluate import evaluate_plover
 
-    scores = evaluate_plover(path)
-    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+    _echo_scores(evaluate_plover(path), as_json)
 
 
 @eval_group.command(name="attribution")
@@ -265,8 +267,7 @@ def eval_attribution(directory, as_json):
     """
     from claimgraph.evaluate import evaluate_attribution
 
-    scores = evaluate_attribution(directory)
-    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+    _echo_scores(evaluate_attribution(directory), as_json)
 
 
 @eval_group.command(name="seed")
@@ -283,8 +284,7 @@ def eval_seed(directory, as_json):
     """
     from claimgraph.evaluate import evaluate_seed
 
-    scores = evaluate_seed(directory)
-    click.echo(_render.to_json(scores) if as_json else _render.scores(scores))
+    _echo_scores(evaluate_seed(directory), as_json)
 
 
 def main() -> None:

@@ -135,6 +135,11 @@ def _match(gold: list[Fragments], system: list[Fragments], exact_in: str | None 
             shared = _shared(g, s)
             if shared and (exact_in is None or _trimmed(exact_in, g) == _trimmed(exact_in, s)):
                 options.append((-shared, gi, si))
+    return _greedy_pairs(options)
+
+
+def _greedy_pairs(options: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (gold, system) pairs from (negated score, gold index, system index) options, best first."""
     used_gold: set[int] = set()
     used_system: set[int] = set()
     pairs = []
@@ -166,15 +171,7 @@ def _match_attributions(gold: list[GoldAttribution], system: list[Attribution]) 
             scores = [_shared(getattr(g, r), _system_fragments(s, r)) for r in ROLES if getattr(g, r)]
             if scores and all(scores):
                 options.append((-sum(scores), gi, si))
-    used_gold: set[int] = set()
-    used_system: set[int] = set()
-    pairs = []
-    for _, gi, si in sorted(options):
-        if gi not in used_gold and si not in used_system:
-            used_gold.add(gi)
-            used_system.add(si)
-            pairs.append((gi, si))
-    return pairs
+    return _greedy_pairs(options)
 
 
 def _note_errors(errors, role, name, text, gold_spans, system_spans, pairs) -> None:
