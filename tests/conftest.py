@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Shared machines are noisy: property tests check behaviour, never speed.
+settings.register_profile("claimgraph", deadline=None)
+settings.load_profile("claimgraph")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
