@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-# Shared machines are noisy: property tests check behaviour, never speed.
-settings.register_profile("claimgraph", deadline=None)
+# Shared machines are noisy: property tests check behaviour, never speed. In CI the examples are
+# derived from each test's name, so a run is repeatable; locally they are random, to keep finding bugs.
+settings.register_profile("claimgraph", deadline=None, derandomize=bool(os.environ.get("CI")), database=None)
 settings.load_profile("claimgraph")
 
 REPO = Path(__file__).resolve().parents[1]
