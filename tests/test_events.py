@@ -320,3 +320,34 @@ def test_seed_required_events(nlp):
     hits = {g["id"]: any(_matches(g, e) for e in found) for g in required}
     assert sum(hits.values()) >= 9, hits
     assert hits["E13"] and hits["E6"], hits
+
+
+# --- participants that are not participants ---------------------------------------------------
+
+def test_an_adjective_before_a_trigger_noun_is_no_actor(events):
+    event = only(events("Further sanctions on the Atlas Brigade are expected, an aide said."), "SANCTION")
+    assert event.actor == [] and names(event.recipient) == ["the Atlas Brigade"]
+    assert only(events("The bloc said no such deal had taken place."), "AGREE").actor == []
+
+
+def test_a_question_word_phrase_is_no_actor(events):
+    found = events("The aide did not say which agency would impose the sanctions on the Atlas Brigade.")
+    assert all("which" not in name for e in found for name in names(e.actor))
+
+
+def test_things_and_events_are_no_actors(events):
+    found = events("Analysts say the shipment violated the embargo. The rifles arrived in March.")
+    spans = [name.lower() for e in found for name in names(e.actor) + names(e.recipient)]
+    assert not any(word in name for name in spans for word in ("shipment", "rifles"))
+
+
+def test_a_people_noun_read_as_a_verb_triggers_nothing(events):
+    found = events("The militia has some 9,000 fighters, about 7,000 of them convicts.")
+    found += events("Wagner has around 50,000 people there, 40,000 of them convicts.")
+    assert not [e for e in found if e.type == "SANCTION"]
+
+
+def test_a_participle_after_urge_takes_the_urgers_subject(events):
+    text = "Canada on Monday urged Norland to halt the convoys, accusing Norland of breaking the truce."
+    event = only(events(text), "ACCUSE")
+    assert names(event.actor) == ["Canada"] and names(event.recipient) == ["Norland"]

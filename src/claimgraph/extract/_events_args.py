@@ -80,7 +80,7 @@ def _controlled_subject(verb, control_forms: frozenset[str], depth: int):
         governor = governor.head  # "is willing [to withdraw]"
     if not is_verb(governor):
         return None
-    if governor.lower_ in control_forms:
+    if governor.lower_ in control_forms and verb.dep_ != "advcl":  # "urged X, [accusing] Y": the urger accuses
         objects = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
         if objects:
             return objects[0]

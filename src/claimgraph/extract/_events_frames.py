@@ -124,7 +124,8 @@ def _noun_participants(trigger, ctx) -> Participants:
     if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass"):  # "imposed [sanctions]", not "[talks] began"
         found.actor = _agent_or_subject(support, ctx) if is_verb(support) else []
     if not found.actor:
-        found.actor = ctx.arguments(own) or ctx.arguments([c for c in noun.children if c.dep_ in ("amod", "compound")])
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]  # "US sanctions", not "new"
+        found.actor = ctx.arguments(own) or ctx.arguments(modifiers, unnamed="never")
     preps = _recipient_preps(trigger, ctx, force=False)
     holders = list({t.i: t for t in (noun, phrase, support)}.values())
     found.recipient = ctx.arguments([np for h in holders for np in prep_objects(h, preps)], unnamed="actors")

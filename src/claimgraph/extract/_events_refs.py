@@ -20,6 +20,9 @@ from claimgraph.extract._events_args import (
 
 THING_LABELS = frozenset({"ORG", "GPE", "NORP"})
 UNNAMED_TAGS = frozenset({"PRP", "PRP$", "WDT", "WP", "EX", "DT"})
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Classes of nouns that can act (or be acted on as a party); any other class is a thing, place or event.
+ANIMATE_CLASSES = frozenset({"actor", "troops", "police", "person", "envoy", "inspectors", "org_anaphor"})
 
 
 class DocContext:
@@ -51,13 +54,22 @@ class DocContext:
             reference = self.resolve(head)
             if reference is not None:
                 found.append(reference)
-            elif unnamed == "always" or (unnamed == "actors" and self.is_actor_noun(head)):
-                if head.tag_ not in UNNAMED_TAGS:
-                    found.append(span_arg(self.doc, *chunk(head)))
+            elif unnamed == "always" and self.can_act(head) or unnamed == "actors" and self.is_actor_noun(head):
+                found.append(span_arg(self.doc, *chunk(head)))
         return _unique(found)
 
     def is_actor_noun(self, token) -> bool:
-        return "actor" in self.lex.noun_classes.get(token.lower_, set())
+        return "actor" in self.lex.noun_classes.get(token.lower_, set()) and self.can_act(token)
+
+    def can_act(self, head) -> bool:
+        """Whether an unnamed phrase can be a participant: a noun, not a question ("which agency"),
+        a quantity ("40,000 of them"), an adjective ("new"), a thing ("the weapons") or an event ("the transfer")."""
+        if not head.tag_.startswith("NN") or any(c.tag_ in QUESTION_TAGS for c in head.children):
+            return False
+        classes = self.lex.noun_classes.get(head.lower_, set())
+        if classes & ANIMATE_CLASSES:
+            return True
+        return not classes and head.lower_ not in self.lex.noun_rules
 
     def resolve(self, token) -> dict | None:
         """The antecedent of a pronoun or of "the group"-like description, as an argument, or None."""

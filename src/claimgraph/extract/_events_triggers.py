@@ -17,6 +17,8 @@ from claimgraph.extract._events_lexicon import TriggerRule, noun_forms
 PHRASE_WINDOW = 4  # tokens after a verb in which the rest of a phrasal verb may appear
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 SKIP_VERB_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
+# Noun classes of people: "convicts", "recruits" also read as verbs, but a people noun merely describes.
+PEOPLE_CLASSES = frozenset({"person", "troops", "actor"})
 
 
 @dataclass
@@ -66,11 +68,20 @@ def verb_trigger(token, ctx) -> Trigger | None:
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return None  # "drones made by Iran", "Wagner, deployed in Ukraine": descriptions, not reports
     objects = objects_of(token)
+    if _is_people_noun(token, objects, ctx):
+        return None
     for rule in rules:
         end = _phrase_end(token, rule.words)
         if end is not None and _conditions_hold(rule, token, objects, ctx):
             return Trigger(token, rule, token, token.i, end, objects)
     return None
+
+
+def _is_people_noun(token, objects: list, ctx) -> bool:
+    """ "40,000 of them convicts": a plural people noun the parser took for a verb without an object."""
+    if not token.tag_.startswith("NN") and (token.tag_ != "VBZ" or objects):
+        return False
+    return bool(ctx.lex.noun_classes.get(token.lower_, set()) & PEOPLE_CLASSES)
 
 
 def demand_trigger(token, ctx) -> Trigger | None:
