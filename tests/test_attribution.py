@@ -64,7 +64,7 @@ def test_added_after_the_content(attributions):
 
 
 def test_according_to_an_outlet_with_a_clause_about_it(attributions):
-    a = only(attributions("The depot was emptied in October, according to Reuters, which first reported the transfer."))
+    a = only(attributions("The depot was emptied in October, according to Reuters, which broke the story first."))
     assert (a.speaker.name, a.cue.text) == ("Reuters", "according to")
     assert a.content.text == "The depot was emptied in October"
     assert a.outlet_chain == ["Reuters"]

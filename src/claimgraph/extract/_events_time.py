@@ -3,11 +3,11 @@
 1. Own: a time expression in the event's clause ("will announce ... in the coming weeks").
 2. From the cue: an event that is believed, considered, alleged, planned... takes the time of its
    cue's clause ("currently believes [Wagner has deployed]"); a cue in the present under a past report
-   ("told CNN last month [the U.S. is considering]") takes the report's time.
+   ("an aide told the paper last week [the ministry is weighing]") takes the report's time.
 3. Said: an act done by saying (REQUEST, ACCUSE...) takes the time it was said; a speaker's other
    dated statement in the document counts ("Kirby said Thursday").
-4. Anaphor: a later definite noun of the same type with its own time ("the North Korean shipment,
-   which was completed last month") dates earlier events that have none, or only a vague one.
+4. Anaphor: a later definite noun of the same type with its own time ("the convoy, which crossed
+   the border in May") dates earlier events that have none, or only a vague one.
 Only the own time is strong; the others may be replaced by a better one.
 """
 
