@@ -72,12 +72,18 @@ def extract(files, date, fmt, out_format, output):
     from claimgraph.export import write_jsonl
 
     errors = []
+    with Progress(files) as progress:
+        def on_error(error):
+            errors.append(error)
+            progress.wrap(_report_error)(error)
 
-    def on_error(error):
-        errors.append(error)
-        _report_error(error)
+        def shown(extractions):
+            for extraction in extractions:
+                progress.advance(extraction.document)
+                yield extraction
 
-    written = write_jsonl(api.extract(files, date=date, fmt=fmt, stdin=sys.stdin.buffer, on_error=on_error), output)
+        found = api.extract(files, date=date, fmt=fmt, stdin=sys.stdin.buffer, on_error=on_error)
+        written = write_jsonl(shown(found), output)
     click.echo(f"{written} extracted, {len(errors)} skipped", err=True)
     if written == 0 and errors:
         sys.exit(1)

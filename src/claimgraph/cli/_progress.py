@@ -34,6 +34,8 @@ class Progress:
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
+            # File sizes count markup and JSON around the text: close the bar at 100%.
+            self.bar.update(max(0, self.bar.length - self.bar.pos))
             self.bar.__exit__(*exc)
 
     def advance(self, document) -> None:
