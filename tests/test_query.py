@@ -35,3 +35,8 @@ def test_entities_by_type(store):
 def test_sentence_bounds():
     text = "One. Two words here! Three."
     assert text[slice(*sentence_bounds(text, 6))].strip() == "Two words here!"
+
+
+def test_entity_detail_lists_the_events_it_takes_part_in(store):
+    detail = entity_detail(store, "Pyongyang")
+    assert any(e.event.type == "AID" and e.event.actor[0]["name"] == "North Korea" for e in detail.events)

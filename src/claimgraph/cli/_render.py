@@ -48,6 +48,12 @@ def entity_detail(detail) -> str:
         for near in detail.times:
             t = near.timex
             lines.append(f"  {near.date or '?'}  {t.text!r} -> {t.value} ({t.type})  [{near.document_id}]")
+    if detail.events:
+        lines += ["", f"Events it takes part in ({len(detail.events)}; `claimgraph events --entity` for the table):"]
+        for stored in detail.events[:12]:
+            e = stored.event
+            who = " -> ".join(", ".join(p["name"] for p in side) or "?" for side in (e.actor, e.recipient))
+            lines.append(f"  {stored.date or '?'}  {e.type:<9} {e.status:<10} {who}  [{stored.key}]")
     return "\n".join(lines)
 
 

@@ -41,6 +41,7 @@ class EntityDetail:
     aliases: list[str]
     documents: list[tuple[StoredDocument, int]]  # each document with the entity's mention count there
     times: list[NearbyTime] = field(default_factory=list)
+    events: list[StoredEvent] = field(default_factory=list)  # events it takes part in, as actor or recipient
 
 
 def list_entities(store: Store, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
@@ -82,6 +83,7 @@ def entity_detail(store: Store, name: str) -> EntityDetail:
         aliases=store.aliases(entity.id),
         documents=[(documents[d], n) for d, n in per_document.items()],
         times=_times_near(store, mentions, documents),
+        events=store.events(EventFilter(entity_id=entity.id)),
     )
 
 
