@@ -6,7 +6,7 @@ with roles and status). Spans only: the resolve layer maps them to canonical ent
 
 from __future__ import annotations
 
-from claimgraph.extract import _attribution, _events, _quantities
+from claimgraph.extract import _attribution, _events, _quantities, _timex
 from claimgraph.extract._attribution import find_attributions
 from claimgraph.extract._events import find_events
 from claimgraph.extract._nlp import MODEL_NAME, MODEL_VERSION, load_model
@@ -63,7 +63,7 @@ def extract_steps() -> list[Step]:
     """The extract layer's steps, in order."""
     return [
         Step("mentions.spacy-ner/1", ("nlp_doc",), ("mentions",), _tag_mentions),
-        Step("timex.rules/1", ("nlp_doc",), ("timexes",), _find_timexes),
+        Step(_timex.ALGORITHM, ("nlp_doc",), ("timexes",), _find_timexes),
         Step(_quantities.ALGORITHM, ("nlp_doc", "timexes"), ("quantities",), _find_quantities),
         Step(_attribution.ALGORITHM, ("nlp_doc",), ("attributions",), _find_attributions),
         Step(_events.ALGORITHM, ("nlp_doc", "timexes", "mentions", "quantities"), ("events",), _find_events),

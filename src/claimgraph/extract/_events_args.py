@@ -11,7 +11,6 @@ from __future__ import annotations
 from claimgraph.model import Mention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 # Dependents that stay inside a named argument (never relative clauses or other prepositions).
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "npadvmod", "quantmod"})
 CHUNK_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "advmod"})

@@ -19,7 +19,6 @@ from claimgraph.extract._events_args import (
 )
 
 THING_LABELS = frozenset({"ORG", "GPE", "NORP"})
-UNNAMED_TAGS = frozenset({"PRP", "PRP$", "WDT", "WP", "EX", "DT"})
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Classes of nouns that can act (or be acted on as a party); any other class is a thing, place or event.
 ANIMATE_CLASSES = frozenset({"actor", "troops", "police", "person", "envoy", "inspectors", "org_anaphor"})

@@ -23,6 +23,8 @@ from claimgraph.extract import _timex_values as values
 from claimgraph.extract._timex_calendar import TIMEX_VALUE, parse_date
 from claimgraph.model import Timex
 
+ALGORITHM = "timex.rules/1"
+
 _LITERAL_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _NORMALISERS: dict[str, Callable[..., Any]] = {
     **{

@@ -60,13 +60,6 @@ def shift_month(year: int, month_number: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def shift_years(d: date, by: int) -> date:
-    try:
-        return d.replace(year=d.year + by)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + by, day=28)
-
-
 def valid_day(year: int, month_number: int, day_number: int) -> bool:
     return 1 <= month_number <= 12 and 1 <= day_number <= calendar.monthrange(year, month_number)[1]
 

@@ -46,8 +46,9 @@ def resolve_entities(text: str, mentions: list[Mention], gazetteer, outlet: str 
         group = _group_for(mention, gazetteer, groups, by_name)
         group.mentions.append(mention)
         group.label_votes[_vote_label(mention, group)] += 1
+    taken = [(m.start, m.end) for m in mentions]
     for group in groups:
-        _add_missed_mentions(text, group, groups)
+        _add_missed_mentions(text, group, taken)
     return sorted((_to_entity(g) for g in groups), key=lambda e: e.mentions[0])
 
 
@@ -146,10 +147,13 @@ def _vote_label(mention: Mention, group: _Group) -> str:
     return mention.label
 
 
-def _add_missed_mentions(text: str, group: _Group, groups: list[_Group]) -> None:
-    """Find further occurrences of this group's surfaces that the tagger did not label."""
-    taken = [(m.start, m.end) for g in groups for m in g.mentions]
-    for surface in {clean_surface(m.text) for m in group.mentions}:
+def _add_missed_mentions(text: str, group: _Group, taken: list[tuple[int, int]]) -> None:
+    """Find further occurrences of this group's surfaces that no mention covers yet (``taken`` grows).
+
+    Longest surface first, so "Wagner Group" claims its span before "Wagner" and the result
+    does not depend on set order."""
+    surfaces = {clean_surface(m.text) for m in group.mentions}
+    for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
         if len(surface) < 3 and not surface.isupper():
             continue
         for match in re.finditer(rf"(?<![\w.]){re.escape(surface)}(?!\w)", text):
