@@ -11,8 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimgraph.extract._attribution import ALGORITHM, find_attributions
-from claimgraph.extract._attribution_lexicon import outlet_pattern
+from claimgraph.extract.attribution import ALGORITHM, find_attributions, outlet_pattern
 
 
 @pytest.fixture(scope="module")

@@ -126,7 +126,7 @@ def test_not_a_polnear_split(tmp_path):
 def test_dev_split_speaker_overlap(nlp):
     from conftest import shared_path
 
-    from claimgraph.extract._attribution import find_attributions
+    from claimgraph.extract.attribution import find_attributions
 
     report = score_polnear(shared_path("eval", "dev", "polnear", "dev"), lambda text: find_attributions(nlp(text)))
     assert report["documents"] == 84

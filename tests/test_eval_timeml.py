@@ -95,7 +95,7 @@ def test_score_timeml_reads_every_file_below_a_folder(tmp_path):
 
 
 def test_the_real_tagger_on_the_small_document():
-    from claimgraph.extract._timex import find_timexes
+    from claimgraph.extract.timex import find_timexes
 
     text, dct, gold = parse_timeml(TIMEML)
     report = score_text(text, dct, gold, find_timexes)
@@ -114,7 +114,7 @@ def test_errors_are_reported_with_a_code(tmp_path):
 def test_tempeval3_training_set_value_f1():
     from conftest import shared_path
 
-    from claimgraph.extract._timex import find_timexes
+    from claimgraph.extract.timex import find_timexes
 
     report = score_timeml(shared_path("eval", "dev", "tempeval3_tbaq"), find_timexes)
     assert report["documents"] == 256

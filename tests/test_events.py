@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract import extract_steps, find_events
-from claimgraph.extract._events_lexicon import lexicon, noun_forms, verb_forms
+from claimgraph.extract.events import lexicon, noun_forms, verb_forms
 from claimgraph.model import Document, Extraction
 
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",

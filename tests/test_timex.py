@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.extract._timex import find_timexes
-from claimgraph.extract._timex_calendar import TIMEX_VALUE
+from claimgraph.extract.timex import TIMEX_VALUE, find_timexes
 
 DATE = "2022-12-22"
 

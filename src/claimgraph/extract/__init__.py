@@ -6,13 +6,13 @@ with roles and status). Spans only: the resolve layer maps them to canonical ent
 
 from __future__ import annotations
 
-from claimgraph.extract import _attribution, _events, _quantities, _timex
-from claimgraph.extract._attribution import find_attributions
-from claimgraph.extract._events import find_events
+from claimgraph.extract import _quantities, attribution, events, timex
 from claimgraph.extract._nlp import MODEL_NAME, MODEL_VERSION, load_model
 from claimgraph.extract._pipeline import Pipeline, Step
 from claimgraph.extract._quantities import find_quantities
-from claimgraph.extract._timex import find_timexes
+from claimgraph.extract.attribution import find_attributions
+from claimgraph.extract.events import find_events
+from claimgraph.extract.timex import find_timexes
 from claimgraph.model import Extraction, Mention
 
 __all__ = [
@@ -63,8 +63,8 @@ def extract_steps() -> list[Step]:
     """The extract layer's steps, in order."""
     return [
         Step("mentions.spacy-ner/1", ("nlp_doc",), ("mentions",), _tag_mentions),
-        Step(_timex.ALGORITHM, ("nlp_doc",), ("timexes",), _find_timexes),
+        Step(timex.ALGORITHM, ("nlp_doc",), ("timexes",), _find_timexes),
         Step(_quantities.ALGORITHM, ("nlp_doc", "timexes"), ("quantities",), _find_quantities),
-        Step(_attribution.ALGORITHM, ("nlp_doc",), ("attributions",), _find_attributions),
-        Step(_events.ALGORITHM, ("nlp_doc", "timexes", "mentions", "quantities"), ("events",), _find_events),
+        Step(attribution.ALGORITHM, ("nlp_doc",), ("attributions",), _find_attributions),
+        Step(events.ALGORITHM, ("nlp_doc", "timexes", "mentions", "quantities"), ("events",), _find_events),
     ]

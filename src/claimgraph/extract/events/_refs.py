@@ -5,7 +5,7 @@ mercenary group"), or else the noun phrase as written.
 
 from __future__ import annotations
 
-from claimgraph.extract._events_args import (
+from claimgraph.extract.events._args import (
     ACTOR_LABELS,
     PERSON_PRONOUNS,
     THING_PRONOUNS,

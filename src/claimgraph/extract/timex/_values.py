@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from claimgraph.extract import _timex_calendar as cal
+from claimgraph.extract.timex import _calendar as cal
 
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _WORD = re.compile(r"[A-Za-z']+")

@@ -13,7 +13,7 @@ Only the own time is strong; the others may be replaced by a better one.
 
 from __future__ import annotations
 
-from claimgraph.extract._events_args import effective_head, is_verb
+from claimgraph.extract.events._args import effective_head, is_verb
 from claimgraph.model import Timex
 
 POINT_TYPES = frozenset({"DATE", "TIME"})

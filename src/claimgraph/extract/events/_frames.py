@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimgraph.extract._events_args import (
+from claimgraph.extract.events._args import (
     datives_of,
     is_passive,
     is_verb,

@@ -7,8 +7,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from claimgraph.extract import _timex_calendar as cal
-from claimgraph.extract._timex_values import (
+from claimgraph.extract.timex import _calendar as cal
+from claimgraph.extract.timex._values import (
     Anaphor,
     Context,
     number,

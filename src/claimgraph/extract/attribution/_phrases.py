@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from claimgraph.extract._attribution_clauses import clause_content, largest_child, rest_of_sentence, subject_of
-from claimgraph.extract._attribution_lexicon import lexicon
-from claimgraph.extract._attribution_spans import NAME_LABELS, Draft, entity_around, is_quote, speaker_range, trim
+from claimgraph.extract.attribution._clauses import clause_content, largest_child, rest_of_sentence, subject_of
+from claimgraph.extract.attribution._lexicon import lexicon
+from claimgraph.extract.attribution._spans import NAME_LABELS, Draft, entity_around, is_quote, speaker_range, trim
 
 _HEADLINE_NAME_TOKENS = 6  # the name before a headline colon is short
 

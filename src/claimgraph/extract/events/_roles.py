@@ -5,8 +5,8 @@ legal bases, attack instruments and casualties, places, and what an accusation i
 
 from __future__ import annotations
 
-from claimgraph.extract._events_args import PLACE_LABELS, chunk, conjuncts, is_verb, prep_objects
-from claimgraph.extract._events_triggers import object_nouns
+from claimgraph.extract.events._args import PLACE_LABELS, chunk, conjuncts, is_verb, prep_objects
+from claimgraph.extract.events._triggers import object_nouns
 
 LOCATION_PREPS = ("in", "at", "near", "into", "across", "inside", "outside", "throughout", "around")
 ABOUT_PREPS = ("of", "for", "over", "about")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimgraph.extract._events_args import effective_head, is_verb
+from claimgraph.extract.events._args import effective_head, is_verb
 
 MAX_STEPS = 10
 UP_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acomp", "conj", "csubj", "attr", "oprd"})

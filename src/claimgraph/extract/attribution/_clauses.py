@@ -7,7 +7,7 @@ cue standing alone after a closing mark looks back for the opening one.
 
 from __future__ import annotations
 
-from claimgraph.extract._attribution_spans import (
+from claimgraph.extract.attribution._spans import (
     Range,
     after_label,
     breaks_paragraph,

@@ -1,6 +1,6 @@
 """Attribution: who said what, with which cue, and through which outlets it reached us.
 
-``find_attributions`` reads a spaCy Doc sentence by sentence (_attribution_drafts and the modules
+``find_attributions`` reads a spaCy Doc sentence by sentence (_drafts and the modules
 it calls hold the cue patterns; the word lists are in data/attribution.yaml) and returns
 ``Attribution``s in text order. Conventions, chosen to follow PolNeAR (Newell et al. 2018) where
 it has one:
@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import bisect
 
-from claimgraph.extract._attribution_drafts import drafts_in
-from claimgraph.extract._attribution_lexicon import lexicon, outlet_pattern
-from claimgraph.extract._attribution_spans import (
+from claimgraph.extract.attribution._drafts import drafts_in
+from claimgraph.extract.attribution._lexicon import lexicon, outlet_pattern
+from claimgraph.extract.attribution._spans import (
     Draft,
     char_span,
     entity_around,

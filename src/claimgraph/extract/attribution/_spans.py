@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimgraph.extract._attribution_lexicon import lexicon
+from claimgraph.extract.attribution._lexicon import lexicon
 from claimgraph.model import Span
 
 Range = tuple[int, int]

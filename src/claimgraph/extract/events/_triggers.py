@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimgraph.extract._events_args import ACTOR_LABELS, conjuncts, is_verb, objects_of
-from claimgraph.extract._events_lexicon import TriggerRule, noun_forms
+from claimgraph.extract.events._args import ACTOR_LABELS, conjuncts, is_verb, objects_of
+from claimgraph.extract.events._lexicon import TriggerRule, noun_forms
 
 PHRASE_WINDOW = 4  # tokens after a verb in which the rest of a phrasal verb may appear
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})

@@ -8,7 +8,7 @@ reports", "records show"), coordinated verbs attached one clause too low.
 
 from __future__ import annotations
 
-from claimgraph.extract._attribution_clauses import (
+from claimgraph.extract.attribution._clauses import (
     clause_content,
     host_clause,
     largest_child,
@@ -16,8 +16,8 @@ from claimgraph.extract._attribution_clauses import (
     rest_of_sentence,
     subject_of,
 )
-from claimgraph.extract._attribution_lexicon import CueVerb, lexicon
-from claimgraph.extract._attribution_spans import Draft, Range, is_quote, speaker_range, trim
+from claimgraph.extract.attribution._lexicon import CueVerb, lexicon
+from claimgraph.extract.attribution._spans import Draft, Range, is_quote, speaker_range, trim
 
 # A cue word in one of these roles is a noun phrase part, not a predicate ("the alleged plot").
 _NOMINAL_DEPS = frozenset(

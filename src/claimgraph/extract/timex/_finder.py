@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from claimgraph.extract import _timex_durations as durations
-from claimgraph.extract import _timex_relative as relative
-from claimgraph.extract import _timex_values as values
-from claimgraph.extract._timex_calendar import TIMEX_VALUE, parse_date
+from claimgraph.extract.timex import _durations as durations
+from claimgraph.extract.timex import _relative as relative
+from claimgraph.extract.timex import _values as values
+from claimgraph.extract.timex._calendar import TIMEX_VALUE, parse_date
 from claimgraph.model import Timex
 
 ALGORITHM = "timex.rules/1"

@@ -6,9 +6,9 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from claimgraph.extract import _timex_calendar as cal
-from claimgraph.extract._timex_relative import weekday
-from claimgraph.extract._timex_values import Context, month_day, number, unit_name, unresolved
+from claimgraph.extract.timex import _calendar as cal
+from claimgraph.extract.timex._relative import weekday
+from claimgraph.extract.timex._values import Context, month_day, number, unit_name, unresolved
 
 Groups = dict[str, Any]
 _PER_AMOUNT = re.compile(

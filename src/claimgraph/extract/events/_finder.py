@@ -1,22 +1,22 @@
 """PLOVER events over a spaCy parse: type and mode, actor and recipient, status, time, domain roles.
 
 Dependency patterns with trigger lexicons (data/plover.yaml, data/status.yaml), with fallbacks
-where the small model's parse is predictably wrong (see _events_args). Every field is a character
+where the small model's parse is predictably wrong (see _args). Every field is a character
 span into the document text. Linear in tokens: one dict lookup per token, tree walks only from
 trigger words. The steps:
 
-1. triggers per sentence (_events_triggers), 2. participants by frame (_events_frames),
-3. status and cue (_events_status), 4. time (_events_time), 5. domain roles (_events_roles).
+1. triggers per sentence (_triggers), 2. participants by frame (_frames),
+3. status and cue (_status), 4. time (_time), 5. domain roles (_roles).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimgraph.extract._events_frames import Participants, participants
-from claimgraph.extract._events_lexicon import lexicon
-from claimgraph.extract._events_refs import DocContext
-from claimgraph.extract._events_roles import (
+from claimgraph.extract.events._frames import Participants, participants
+from claimgraph.extract.events._lexicon import lexicon
+from claimgraph.extract.events._refs import DocContext
+from claimgraph.extract.events._roles import (
     about,
     assault_roles,
     force_roles,
@@ -25,8 +25,8 @@ from claimgraph.extract._events_roles import (
     span_of,
     transfer_roles,
 )
-from claimgraph.extract._events_status import StatusCue, find_status
-from claimgraph.extract._events_time import (
+from claimgraph.extract.events._status import StatusCue, find_status
+from claimgraph.extract.events._time import (
     TimeIndex,
     anaphor_time,
     is_weak,
@@ -35,7 +35,7 @@ from claimgraph.extract._events_time import (
     time_from_cue,
     time_of_saying,
 )
-from claimgraph.extract._events_triggers import Trigger, find_triggers, object_classes
+from claimgraph.extract.events._triggers import Trigger, find_triggers, object_classes
 from claimgraph.model import Event, Mention, Quantity, Span, Timex
 
 ALGORITHM = "events.plover-rules/1"

@@ -1,8 +1,8 @@
 """Attribution drafts in one sentence: a cue, the tokens naming its speaker, and the content range.
 
-Cues come from data/attribution.yaml: reporting verbs (_attribution_verbs); adjectives of stance,
+Cues come from data/attribution.yaml: reporting verbs (_verbs); adjectives of stance,
 source phrases such as "according to", cue nouns with an owner and headline colons
-(_attribution_phrases). The first finder that reads a draft at a token wins. A sentence is read
+(_phrases). The first finder that reads a draft at a token wins. A sentence is read
 one paragraph piece at a time, since the parser sometimes runs a sentence across a paragraph break.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimgraph.extract._attribution_lexicon import lexicon
-from claimgraph.extract._attribution_phrases import headline_draft, noun_draft, phrase_draft, stance_draft
-from claimgraph.extract._attribution_spans import Draft, Range, breaks_paragraph
-from claimgraph.extract._attribution_verbs import verb_draft
+from claimgraph.extract.attribution._lexicon import lexicon
+from claimgraph.extract.attribution._phrases import headline_draft, noun_draft, phrase_draft, stance_draft
+from claimgraph.extract.attribution._spans import Draft, Range, breaks_paragraph
+from claimgraph.extract.attribution._verbs import verb_draft
 
 _FINDERS = (stance_draft, verb_draft, phrase_draft, noun_draft, headline_draft)
 

@@ -1,0 +1,6 @@
+"""Attributions: speaker, cue, content and outlet chain (word lists in data/attribution.yaml)."""
+
+from claimgraph.extract.attribution._finder import ALGORITHM, find_attributions
+from claimgraph.extract.attribution._lexicon import outlet_pattern
+
+__all__ = ["ALGORITHM", "find_attributions", "outlet_pattern"]
