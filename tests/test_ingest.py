@@ -58,7 +58,8 @@ def assert_error(item, cls, where: str) -> None:
 def test_seed_header_is_removed_and_dates_the_document(tmp_path):
     path = write(tmp_path, "a.txt", " date 2022-12-22 " + REPORT + "\n")
     [doc] = read([path])
-    assert doc == Document(text=REPORT + "\n", date="2022-12-22", id="a", source=str(path))
+    assert doc == Document(text=REPORT + "\n", date="2022-12-22", id="a", source=str(path), language="en")
+    assert (doc.date_precision, doc.date_source) == ("day", "record")
 
 
 def test_seed_header_wins_over_the_date_argument(tmp_path):
@@ -77,14 +78,23 @@ def test_plain_text_takes_the_date_argument_in_any_accepted_form(tmp_path):
     path = write(tmp_path, "a.txt", REPORT)
     [doc] = read([path], date="Thu, 22 Dec 2022 14:03:00 GMT")
     assert (doc.text, doc.date, doc.line, doc.id) == (REPORT, "2022-12-22", None, None)
+    assert (doc.date_precision, doc.date_source) == ("day", "argument")
 
 
-def test_plain_text_without_date_names_the_file_and_batch_goes_on(tmp_path):
+def test_plain_text_without_date_is_read_undated(tmp_path):
     undated = write(tmp_path, "a.txt", REPORT)
     dated = write(tmp_path, "b.txt", " date 2023-01-02 " + REPORT)
-    err, doc = read([undated, dated])
+    first, second = read([undated, dated])
+    assert (first.text, first.date, first.date_precision, first.date_source) == (REPORT, None, None, "none")
+    assert second.date == "2023-01-02"
+
+
+def test_plain_text_without_date_under_require_date_names_the_file(tmp_path):
+    undated = write(tmp_path, "a.txt", REPORT)
+    dated = write(tmp_path, "b.txt", " date 2023-01-02 " + REPORT)
+    err, doc = read([undated, dated], require_date=True)
     assert_error(err, MissingDate, str(undated))
-    assert "--date" in str(err)
+    assert "--date" in str(err) and "--require-date" in str(err)
     assert doc.date == "2023-01-02"
 
 
@@ -97,8 +107,7 @@ def test_crlf_and_cr_become_lf_and_nothing_else_changes(tmp_path):
 def test_read_text_document_helper():
     doc = read_text_document("\ufeff date 2021-05-06 Body.", date=None, source="x")
     assert (doc.text, doc.date, doc.source) == ("Body.", "2021-05-06", "x")
-    with pytest.raises(MissingDate):
-        read_text_document("Body.", date=None, source="x")
+    assert read_text_document("Body.", date=None, source="x").date is None
     with pytest.raises(EmptyInput):
         read_text_document(" date 2021-05-06  \n", date=None, source="x")
 
@@ -126,6 +135,8 @@ def test_jsonl_records_keep_fields_and_lines(tmp_path):
         outlet="Tesslin Post",
         source=str(path),
         line=1,
+        date_precision="day",
+        date_source="record",
     )
     assert (two.id, two.line, two.date) == (None, 3, "2022-12-23")
 
@@ -144,13 +155,16 @@ def test_malformed_json_line_is_reported_and_the_rest_goes_on(tmp_path):
     assert_error(array, MalformedRecord, f"{path}:3")
 
 
-def test_record_without_date_uses_argument_else_missing_date(tmp_path):
+def test_record_without_date_uses_argument_else_stays_undated(tmp_path):
     path = write(tmp_path, "feed.jsonl", jsonl({"text": "Undated."}, GOOD))
-    err, good = read([path])
-    assert_error(err, MissingDate, f"{path}:1")
+    undated, good = read([path])
+    assert (undated.date, undated.date_precision, undated.date_source, undated.line) == (None, None, "none", 1)
     assert good.date == "2023-02-01"
     doc, _ = read([path], date="2021-03-04")
-    assert doc.date == "2021-03-04"
+    assert (doc.date, doc.date_source) == ("2021-03-04", "argument")
+    err, good = read([path], require_date=True)
+    assert_error(err, MissingDate, f"{path}:1")
+    assert good.date == "2023-02-01"
 
 
 @pytest.mark.parametrize(
@@ -244,8 +258,9 @@ def test_csv_bad_rows_are_reported_and_the_rest_goes_on(tmp_path):
     path = write(tmp_path, "r.csv", content)
     ok, extra, undated, fine = read([path])
     assert_error(extra, MalformedRecord, f"{path}:3")
-    assert_error(undated, MissingDate, f"{path}:4")
+    assert (undated.date, undated.line) == (None, 4)
     assert (ok.line, fine.line) == (2, 5)
+    assert_error(read([path], require_date=True)[2], MissingDate, f"{path}:4")
 
 
 def test_csv_without_text_column_is_malformed(tmp_path):
@@ -303,12 +318,15 @@ def test_html_main_text_and_metadata(tmp_path):
     assert "Pier closes" in doc.title and doc.id == "p7"
 
 
-def test_html_without_metadata_date_needs_the_argument(tmp_path):
+def test_html_without_metadata_date_takes_the_argument_else_stays_undated(tmp_path):
     path = write(tmp_path, "p.htm", "<html><body><p>Short note about the pier.</p></body></html>")
-    [err] = read([path])
+    [doc] = read([path])
+    assert (doc.date, doc.date_source) == (None, "none")
+    [err] = read([path], require_date=True)
     assert_error(err, MissingDate, str(path))
     [doc] = read([path], date="2023-03-03")
     assert (doc.text, doc.date, doc.id) == ("Short note about the pier.", "2023-03-03", None)
+    assert doc.date_source == "argument"
 
 
 @pytest.mark.parametrize(
@@ -489,7 +507,7 @@ def test_stdin_is_sniffed(content, expected, as_bytes):
 
 
 def test_stdin_errors_name_stdin():
-    [err] = read(["-"], stdin=io.BytesIO(b"Plain words."))
+    [err] = read(["-"], stdin=io.BytesIO(b"Plain words."), require_date=True)
     assert_error(err, MissingDate, "<stdin>")
     [err] = read(["-"], stdin=io.BytesIO(b"x" * 100), max_bytes=10)
     assert_error(err, TooLarge, "<stdin>")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from claimgraph.errors import InputError
 from claimgraph.ingest import read_paths
-from claimgraph.model import Document
+from claimgraph.model import DATE_SOURCES, Document, date_precision
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -84,5 +84,7 @@ def test_arbitrary_bytes_never_raise(prefix, body, name, dated):
         items = read_file(name, data, date=date, max_bytes=256)
     assert all(isinstance(item, (Document, InputError)) for item in items)
     for doc in (item for item in items if isinstance(item, Document)):
-        assert doc.text.strip() and doc.date and "\r" not in doc.text
+        assert doc.text.strip() and "\r" not in doc.text
+        assert doc.date or not dated  # undated reports are read; with --date none is left undated
+        assert doc.date_source in DATE_SOURCES and doc.date_precision == date_precision(doc.date)
         doc.text.encode("utf-8")  # storable and hashable

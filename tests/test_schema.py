@@ -44,3 +44,19 @@ def test_jsonl_is_one_object_per_line(report_extraction, tmp_path):
         assert write_jsonl([report_extraction, report_extraction], stream) == 2
     lines = path.read_text("utf-8").splitlines()
     assert len(lines) == 2 and json.loads(lines[0])["text_sha256"] == report_extraction.document.text_sha256
+
+
+@pytest.mark.parametrize(("date", "precision"), [("2023-01-11", "day"), ("2023-01", "month"), ("2022", "year"),
+                                                 (None, None)])
+def test_dates_of_any_precision_validate(report_extraction, date, precision):
+    from dataclasses import replace
+
+    report_extraction.document = replace(report_extraction.document, date=date, date_precision=None,
+                                         date_source=None, language="en")
+    record = report_extraction.to_dict()
+    validate(record)
+    assert (record["date"], record["date_precision"], record["language"]) == (date, precision, "en")
+    assert record["date_source"] == ("none" if date is None else "record")
+    record["date"] = "2023-1"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(record)

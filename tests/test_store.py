@@ -110,3 +110,52 @@ def test_event_filters(tmp_path):
         assert store.events(EventFilter(type="ASSAULT")) == []
         assert store.events(EventFilter(since="2023-01-01")) == []
         assert len(store.events(EventFilter(status="asserted", until="2022-12-31"))) == 1
+
+
+# --- dates of any precision, languages (migration 0003) ----------------------------------------
+
+
+def _old_database(path) -> None:
+    """A database as claimgraph made it before 0003: migrations 0001 and 0002 only, one dated document."""
+    from importlib import resources
+
+    folder = resources.files("claimgraph.store").joinpath("migrations")
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name in ("0001_mention_layer", "0002_claim_layer"):
+        conn.executescript(folder.joinpath(f"{name}.sql").read_text("utf-8"))
+        conn.execute("INSERT INTO schema_migrations VALUES (?, '2023-01-01T00:00:00+00:00')", (name,))
+    conn.execute("INSERT INTO documents VALUES ('dold', 'ab12', 'r1', '2022-12-22', NULL, NULL, 'Harbor Post',"
+                 " 'old.jsonl', 'An older report.', '{}', '2023-01-01T00:00:00+00:00')")
+    conn.commit()
+    conn.close()
+
+
+def test_migration_0003_upgrades_a_0002_database(tmp_path):
+    _old_database(tmp_path / "old.db")
+    with Store(tmp_path / "old.db") as store:
+        assert "0003_document_dates" in store.migrations and store.migrations == migration_names()
+        (old,) = store.documents()
+        assert (old.date, old.date_precision, old.date_source, old.language) == ("2022-12-22", "day", None, None)
+        assert store.add(_extraction(date_source="text", language="en"))
+        new = next(d for d in store.documents() if d.id != "dold")
+        assert (new.date_precision, new.date_source, new.language) == ("day", "text", "en")
+
+
+def test_partial_and_missing_dates_round_trip_and_filter_by_overlap(tmp_path):
+    with Store(tmp_path / "t.db") as store:
+        for n, date in enumerate([None, "2022", "2022-12", "2023-01-05"]):
+            extraction = _with_claims()
+            extraction.document = Document(text=f"{extraction.document.text} {n}", date=date)
+            store.add(extraction)
+        assert [d.date for d in store.documents()] == ["2022", "2022-12", "2023-01-05", None]
+        assert [d.date_precision for d in store.documents()] == ["year", "month", "day", None]
+
+        def dates(**window):
+            return [e.date for e in store.events(EventFilter(**window))]
+
+        assert dates() == [None, "2022", "2022-12", "2023-01-05"]
+        assert dates(since="2022-12-15") == ["2022", "2022-12", "2023-01-05"]
+        assert dates(until="2022-12-10") == ["2022", "2022-12"]
+        assert dates(since="2022-12-01", until="2022-12-31") == ["2022", "2022-12"]
+        assert dates(since="2023-01-06") == []

@@ -13,7 +13,8 @@ from claimgraph.query import EntityDetail, entity_detail, event_detail, list_doc
 from claimgraph.resolve import analyse, build_pipeline
 from claimgraph.store import DEFAULT_DB, EntitySummary, Store, StoredDocument, StoredEvent
 
-__all__ = ["IngestReport", "docs", "entities", "entity", "event", "events", "extract", "ingest"]
+__all__ = ["IngestReport", "count_set_aside", "docs", "entities", "entity", "event", "events", "extract", "ingest",
+           "set_aside_summary"]
 
 ErrorHandler = Callable[[ClaimgraphError], None]
 
@@ -26,6 +27,7 @@ class IngestReport:
     stored: int = 0
     unchanged: int = 0
     skipped: list[ClaimgraphError] = field(default_factory=list)
+    set_aside: dict[str, int] = field(default_factory=dict)  # language -> documents stored without being read
 
     def summary(self) -> str:
         reasons = {}
@@ -33,7 +35,21 @@ class IngestReport:
             reasons[error.code] = reasons.get(error.code, 0) + 1
         why = ", ".join(f"{n} {code}" for code, n in sorted(reasons.items()))
         skipped = f"{len(self.skipped)} skipped" + (f" ({why})" if why else "")
-        return f"{self.read} read, {self.stored} stored, {self.unchanged} unchanged, {skipped}"
+        return f"{self.read} read, {self.stored} stored, {self.unchanged} unchanged, {skipped}, " + set_aside_summary(
+            self.set_aside
+        )
+
+
+def set_aside_summary(by_language: dict[str, int]) -> str:
+    """How many reports were set aside for their language, e.g. "1 set aside for language (1 it)"."""
+    languages = ", ".join(f"{n} {code}" for code, n in sorted(by_language.items()))
+    return f"{sum(by_language.values())} set aside for language" + (f" ({languages})" if languages else "")
+
+
+def count_set_aside(extraction: Extraction, by_language: dict[str, int]) -> None:
+    language = extraction.set_aside_for
+    if language is not None:
+        by_language[language] = by_language.get(language, 0) + 1
 
 
 def _documents(items: Iterable[Document | InputError], on_error: ErrorHandler) -> Iterator[Document]:
@@ -45,16 +61,26 @@ def _documents(items: Iterable[Document | InputError], on_error: ErrorHandler) -
 
 
 def extract(paths: Iterable[str | Path], *, date: str | None = None, fmt: str | None = None, stdin=None,
-            on_error: ErrorHandler = lambda error: None, pipeline=None) -> Iterator[Extraction]:
-    """Read files and yield one extraction per document, in input order; bad input goes to ``on_error``."""
-    documents = _documents(read_paths(paths, date=date, fmt=fmt, stdin=stdin), on_error)
+            on_error: ErrorHandler = lambda error: None, pipeline=None,
+            require_date: bool = False) -> Iterator[Extraction]:
+    """Read files and yield one extraction per document, in input order; bad input goes to ``on_error``.
+
+    Undated reports are read too, unless ``require_date`` (then one without a full day is a CG105 skip).
+    A report not in English comes back with empty layers: ``extraction.set_aside_for`` names its language.
+    """
+    documents = _documents(read_paths(paths, date=date, fmt=fmt, stdin=stdin, require_date=require_date), on_error)
     yield from analyse(documents, pipeline, on_error)
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: str | None = None,
            fmt: str | None = None, stdin=None, on_error: ErrorHandler = lambda error: None,
-           on_document: Callable[[Document], None] = lambda document: None, pipeline=None) -> IngestReport:
-    """Read files into the database. Documents already stored (same text) are not read again."""
+           on_document: Callable[[Document], None] = lambda document: None, pipeline=None,
+           require_date: bool = False) -> IngestReport:
+    """Read files into the database. Documents already stored (same text) are not read again.
+
+    ``require_date`` skips (CG105) reports without a full-day date; otherwise they are stored undated
+    or with the month or year they give. Reports not in English are stored with their language only.
+    """
     report = IngestReport()
 
     def record_error(error: ClaimgraphError) -> None:
@@ -63,7 +89,8 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
 
     with Store(db) as store:
         def new_documents():
-            for document in _documents(read_paths(paths, date=date, fmt=fmt, stdin=stdin), record_error):
+            items = read_paths(paths, date=date, fmt=fmt, stdin=stdin, require_date=require_date)
+            for document in _documents(items, record_error):
                 report.read += 1
                 on_document(document)
                 if store.has_text(document.text_sha256):
@@ -74,6 +101,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
         for extraction in analyse(new_documents(), pipeline or build_pipeline(), record_error):
             if store.add(extraction):
                 report.stored += 1
+                count_set_aside(extraction, report.set_aside)
             else:
                 report.unchanged += 1  # the same text appeared twice in this batch
     return report

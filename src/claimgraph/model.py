@@ -10,14 +10,26 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+DATE_PRECISIONS = ("day", "month", "year")
+# Where a document's date came from: its own record (field, seed header), its text (dateline, "Published ..."),
+# its HTML metadata, the --date argument, or nowhere.
+DATE_SOURCES = ("record", "text", "html", "argument", "none")
+_PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
+# Prefix of the pipeline["language"] label of a document read no further than its language ("set-aside:it").
+SET_ASIDE = "set-aside:"
 
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def date_precision(date: str | None) -> str | None:
+    """The precision ("day", "month", "year") of an ISO date of that shape (2023-01-11, 2023-01, 2022), else None."""
+    return _PRECISION_BY_LENGTH.get(len(date)) if date else None
 
 
 @dataclass
@@ -25,13 +37,22 @@ class Document:
     """One dated report as read from its source, before any analysis."""
 
     text: str
-    date: str | None = None  # ISO date (YYYY-MM-DD) the report was published
+    date: str | None = None  # ISO date at its precision: "2023-01-11", "2023-01", "2022", or None when unknown
     id: str | None = None
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
     source: str | None = None  # file (or "<stdin>") the document came from
     line: int | None = None  # 1-based line/record in that source, for JSONL and CSV
+    date_precision: str | None = None  # one of DATE_PRECISIONS, or None without a date; read off ``date`` if not given
+    date_source: str | None = None  # one of DATE_SOURCES; "record" (or "none" without a date) if not given
+    language: str | None = None  # ISO 639-1 code ("en", "it"), or None when unsure
+
+    def __post_init__(self) -> None:
+        if self.date_precision is None:
+            self.date_precision = date_precision(self.date)
+        if self.date_source is None:
+            self.date_source = "none" if self.date is None else "record"
 
     @property
     def text_sha256(self) -> str:
@@ -102,8 +123,8 @@ class Span:
 class Speaker:
     entity: str | None  # canonical entity id, or None for "an official"
     name: str
-    start: int
-    end: int
+    start: int | None  # None for a speaker the text does not name: the report's own outlet
+    end: int | None
 
 
 @dataclass
@@ -115,6 +136,24 @@ class Attribution:
     cue: Span
     content: Span
     outlet_chain: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """One speaker's word on an event, with how sure they are: "Kirby said", "Pyongyang denied", "as per Reuters".
+
+    ``status`` is one of the statuses of data/status.yaml; ``said_on`` the TIMEX3 value of when it was said
+    (the cue's own time, else the report's date for the report's own voice); ``attribution`` the attribution
+    it comes from, if any; ``evidence`` the sentence that makes the claim.
+    """
+
+    id: str
+    speaker: Speaker | None
+    status: str
+    cue: Span | None
+    said_on: str | None
+    attribution: str | None
+    evidence: Span
 
 
 @dataclass
@@ -131,6 +170,22 @@ class Event:
     evidence: Span
     attributions: list[str] = field(default_factory=list)
     roles: dict[str, Any] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class Denial:
+    """A denial that names no event of its own ("Moscow dismissed the reports", "called it groundless").
+
+    Working state between the extract and resolve layers: resolve attaches it, as a ``denied`` claim, to the
+    event of the same report that it denies.
+    """
+
+    speaker: Speaker
+    cue: Span
+    evidence: Span
+    attribution: str | None = None
+    said_on: str | None = None
 
 
 @dataclass
@@ -146,7 +201,14 @@ class Extraction:
     pipeline: dict[str, str] = field(default_factory=dict)  # step name -> versioned algorithm
     # Working state between pipeline steps; never serialised.
     mentions: list[Mention] = field(default_factory=list, repr=False)
+    denials: list[Denial] = field(default_factory=list, repr=False)
     nlp_doc: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def set_aside_for(self) -> str | None:
+        """The language of a document the English-only steps were not run on ("it"), else None."""
+        label = self.pipeline.get("language", "")
+        return label.removeprefix(SET_ASIDE) if label.startswith(SET_ASIDE) else None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form published in ``schema/extraction.schema.json``."""
@@ -165,6 +227,9 @@ class Extraction:
             "attributions": [asdict(a) for a in self.attributions],
             "events": [_event_dict(e) for e in self.events],
             "pipeline": dict(self.pipeline),
+            "date_precision": doc.date_precision,
+            "date_source": doc.date_source,
+            "language": doc.language,
         }
 
 

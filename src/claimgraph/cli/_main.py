@@ -17,7 +17,10 @@ FORMATS = click.Choice(["seed", "txt", "jsonl", "csv", "html"])
 db_option = click.option("--db", default=DEFAULT_DB, envvar="CLAIMGRAPH_DB", show_default=True,
                          type=click.Path(dir_okay=False), help="SQLite database file (env CLAIMGRAPH_DB).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-date_option = click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none (.txt, stdin).")
+date_option = click.option("--date", help="Publication date (YYYY-MM-DD, or YYYY-MM, YYYY) for inputs that carry "
+                           "none and print none at the top of their text.")
+require_date_option = click.option("--require-date", is_flag=True,
+                                   help="Skip (CG105) reports without a full-day date instead of reading them undated.")
 format_option = click.option("--input-format", "fmt", type=FORMATS, help="Read every input as this format.")
 
 
@@ -52,12 +55,13 @@ def _report_error(error) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @date_option
+@require_date_option
 @format_option
 @click.option("--format", "out_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per document.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here (default stdout).")
-def extract(files, date, fmt, out_format, output):
+def extract(files, date, require_date, fmt, out_format, output):
     """Read FILES and print what was found, without storing it.
 
     FILES may be seed-format or .txt files, .jsonl, .csv, .html, directories (read recursively) or - for stdin.
@@ -68,10 +72,12 @@ def extract(files, date, fmt, out_format, output):
       claimgraph extract report.txt --date 2022-12-22
       claimgraph extract examples/corpus/reports.jsonl -o out.jsonl
       cat report.html | claimgraph extract - --date 2022-12-22
+      claimgraph extract feed.jsonl --require-date
     """
     from claimgraph.export import write_jsonl
 
     errors = []
+    set_aside: dict[str, int] = {}
     with Progress(files) as progress:
         def on_error(error):
             errors.append(error)
@@ -80,11 +86,13 @@ def extract(files, date, fmt, out_format, output):
         def shown(extractions):
             for extraction in extractions:
                 progress.advance(extraction.document)
+                api.count_set_aside(extraction, set_aside)
                 yield extraction
 
-        found = api.extract(files, date=date, fmt=fmt, stdin=sys.stdin.buffer, on_error=on_error)
+        found = api.extract(files, date=date, fmt=fmt, stdin=sys.stdin.buffer, on_error=on_error,
+                            require_date=require_date)
         written = write_jsonl(shown(found), output)
-    click.echo(f"{written} extracted, {len(errors)} skipped", err=True)
+    click.echo(f"{written} extracted, {len(errors)} skipped, {api.set_aside_summary(set_aside)}", err=True)
     if written == 0 and errors:
         sys.exit(1)
 
@@ -93,8 +101,9 @@ def extract(files, date, fmt, out_format, output):
 @click.argument("files", nargs=-1, required=True)
 @db_option
 @date_option
+@require_date_option
 @format_option
-def ingest(files, db, date, fmt):
+def ingest(files, db, date, require_date, fmt):
     """Read FILES into the database. Re-ingesting the same text adds nothing.
 
     Each document is stored in one transaction with its text; a bad file or line is reported with its
@@ -106,9 +115,10 @@ def ingest(files, db, date, fmt):
       claimgraph ingest examples/corpus
       claimgraph ingest feed.jsonl --db news.db
       claimgraph ingest notes.txt --date 2023-01-20
+      claimgraph ingest feed.jsonl --require-date
     """
     with Progress(files) as progress:
-        report = api.ingest(files, db=db, date=date, fmt=fmt, stdin=sys.stdin.buffer,
+        report = api.ingest(files, db=db, date=date, fmt=fmt, stdin=sys.stdin.buffer, require_date=require_date,
                             on_error=progress.wrap(_report_error), on_document=progress.advance)
     click.echo(report.summary() + f"  -> {db}", err=True)
     if report.read == 0 and report.skipped:
@@ -171,9 +181,9 @@ def docs(db, as_json, limit, outlet):
     if as_json:
         click.echo(_render.to_json(rows))
         return
-    click.echo(_render.table(["date", "id", "input id", "outlet", "entities", "title (or source)"],
-                             [[d.date, d.id, d.external_id, d.outlet, d.entities, _render.title_or_source(d)]
-                              for d in rows]))
+    click.echo(_render.table(["date", "lang", "id", "input id", "outlet", "entities", "title (or source)"],
+                             [[d.date or "undated", d.language, d.id, d.external_id, d.outlet, d.entities,
+                               _render.title_or_source(d)] for d in rows]))
 
 
 STATUSES = ["asserted", "confirmed", "believed", "reported", "alleged", "denied", "planned", "considered", "possible",
@@ -291,6 +301,25 @@ def eval_seed(directory, as_json):
     from claimgraph.evaluate import evaluate_seed
 
     _echo_scores(evaluate_seed(directory), as_json)
+
+
+@eval_group.command(name="news")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--all", "everything", is_flag=True, help="Score the claims of every gold event, not only core ones.")
+@click.option("--dump", type=click.Path(file_okay=False, path_type=Path),
+              help="Write each cluster's extract output to this folder as CLUSTER.jsonl.")
+@json_option
+def eval_news(directory, everything, dump, as_json):
+    """Score claims (event, status, speaker) on real news clusters (NAME.gold.json beside NAME.reports.jsonl).
+
+    \b
+    Examples:
+      claimgraph eval news ../shared/eval/dev/news_clusters
+      claimgraph eval news ../shared/eval/dev/news_clusters --all --dump out/
+    """
+    from claimgraph.evaluate import evaluate_news
+
+    _echo_scores(evaluate_news(directory, everything=everything, dump=dump, on_error=_report_error), as_json)
 
 
 def main() -> None:

@@ -47,11 +47,20 @@ def event_detail(stored, colour: bool) -> str:
     for name, value in sorted(e.roles.items()):
         if name not in ("trigger", "status_cue", "source"):
             lines.append(f"  {name + ':':11} {_role_text(value)}")
-    lines += ["", "  " + highlight(stored, colour)]
+    lines += ["", "  " + highlight(stored, colour), "", "  claims:"]
+    lines += [f"    {_claim_line(claim)}" for claim in e.claims] or ["    -"]
     for attribution in stored.sources:
         lines.append(f"  [{attribution.id}] {attribution.speaker.name} {attribution.cue.text!r}: "
                      f"{attribution.content.text!r}")
     return "\n".join(lines)
+
+
+def _claim_line(claim) -> str:
+    """ "denied  by Russia (said 2022-10-18, cue 'dismissed'): Moscow had previously dismissed such reports." """
+    who = claim.speaker.name if claim.speaker else "unknown"
+    said = f"said {claim.said_on}, " if claim.said_on else ""
+    cue = f"cue {claim.cue.text!r}" if claim.cue else "no cue"
+    return f"{claim.status:12} by {who} ({said}{cue}): {claim.evidence.text[:160]!r}"
 
 
 def _role_text(value) -> str:

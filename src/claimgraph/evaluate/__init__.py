@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimgraph.evaluate._news import evaluate_news, score_claims
 from claimgraph.evaluate._plover import score_plover
 from claimgraph.evaluate._polnear import score_polnear
 from claimgraph.evaluate._seed import evaluate_seed
@@ -12,10 +13,12 @@ from claimgraph.model import Document
 
 __all__ = [
     "evaluate_attribution",
+    "evaluate_news",
     "evaluate_plover",
     "evaluate_seed",
     "evaluate_timeml",
     "read_timeml",
+    "score_claims",
     "score_plover",
     "score_polnear",
     "score_timeml",

@@ -6,7 +6,7 @@ with roles and status). Spans only: the resolve layer maps them to canonical ent
 
 from __future__ import annotations
 
-from claimgraph.extract import _quantities, attribution, events, timex
+from claimgraph.extract import _quantities, attribution, claims, events, timex
 from claimgraph.extract._nlp import MODEL_NAME, MODEL_VERSION, load_model
 from claimgraph.extract._pipeline import Pipeline, Step
 from claimgraph.extract._quantities import find_quantities
@@ -67,4 +67,6 @@ def extract_steps() -> list[Step]:
         Step(_quantities.ALGORITHM, ("nlp_doc", "timexes"), ("quantities",), _find_quantities),
         Step(attribution.ALGORITHM, ("nlp_doc",), ("attributions",), _find_attributions),
         Step(events.ALGORITHM, ("nlp_doc", "timexes", "mentions", "quantities"), ("events",), _find_events),
+        Step(claims.ALGORITHM, ("nlp_doc", "events", "attributions", "timexes"), ("claims", "denials"),
+             claims.find_claims),
     ]

@@ -10,12 +10,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from claimgraph.errors import ExtractionFailed
-from claimgraph.model import Document, Extraction
+from claimgraph.model import SET_ASIDE, Document, Extraction
 
 ErrorHandler = Callable[[ExtractionFailed], None]
 
 # What exists before the first step runs: the document and its spaCy parse.
 INITIAL_FIELDS = frozenset({"document", "nlp_doc"})
+# The language the model and every word list are for. A document known to be in another one is
+# set aside: stored with its language, but English rules on it would only make up entities and events.
+STEPS_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,18 @@ class Pipeline:
         return next(self.run([document]))
 
     def run(self, documents: Iterable[Document], on_error: ErrorHandler | None = None) -> Iterator[Extraction]:
-        """Extractions in input order. A document a step fails on goes to ``on_error`` (raised without one)."""
+        """Extractions in input order. A document a step fails on goes to ``on_error`` (raised without one).
+
+        A document known to be in another language than ``STEPS_LANGUAGE`` comes back with empty layers
+        and ``pipeline == {"language": "set-aside:<code>"}``.
+        """
         versions = self.versions
-        pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=self.batch_size)
-        for nlp_doc, document in pairs:
+        # A set-aside document is parsed as "" so it keeps its place in input order at no cost.
+        texts = (("" if _set_aside(d) else d.text, d) for d in documents)
+        for nlp_doc, document in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
+            if _set_aside(document):
+                yield Extraction(document=document, pipeline={"language": f"{SET_ASIDE}{document.language}"})
+                continue
             extraction = Extraction(document=document, nlp_doc=nlp_doc, pipeline=dict(versions))
             error = self._run_steps(extraction)
             if error is None:
@@ -74,6 +85,10 @@ class Pipeline:
         finally:
             extraction.nlp_doc = None  # let the parse go: a stream must not hold every Doc
         return None
+
+
+def _set_aside(document: Document) -> bool:
+    return document.language is not None and document.language != STEPS_LANGUAGE
 
 
 def _check_order(steps: Sequence[Step]) -> None:

@@ -16,9 +16,10 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from claimgraph.errors import EmptyInput, EncodingError, MalformedRecord, MissingDate
+from claimgraph.errors import EmptyInput, EncodingError, MalformedRecord
 from claimgraph.model import Document
 
+from ._datelines import date_document
 from ._dates import normalise_date
 from ._decode import decode_declared, decode_document, normalise_newlines, sniff_codec
 
@@ -59,18 +60,18 @@ def read_html_document(html: str, *, date: str | None, source: str) -> Document:
     text = normalise_newlines(text).strip("\n")
     if not text.strip():
         raise EmptyInput("has no readable text in its HTML", where=source)
-    doc_date = normalise_date(meta.get("date") or "") or date
-    if doc_date is None:
-        raise MissingDate("has no publication date in its HTML metadata: pass --date YYYY-MM-DD", where=source)
-    return Document(
+    meta_date = normalise_date(meta.get("date") or "")
+    document = Document(
         text=text,
-        date=doc_date,
+        date=meta_date,
         id=doc_id,
         title=meta.get("title") or None,
         url=_safe_url(meta.get("url")),
         outlet=meta.get("sitename") or None,
         source=source,
+        date_source="html" if meta_date else None,
     )
+    return date_document(document, date)  # no date in the metadata: the article's dateline, else --date
 
 
 def _meta_id(tree: lxml.html.HtmlElement | None) -> str | None:

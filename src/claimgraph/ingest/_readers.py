@@ -16,9 +16,11 @@ from typing import BinaryIO, TextIO
 from claimgraph.errors import EmptyInput, InputError, MalformedRecord, MissingDate, Unreadable, UnsupportedFormat
 from claimgraph.model import Document
 
-from ._dates import DATE_HINT, normalise_date
+from ._datelines import date_document
+from ._dates import DATE_HINT, normalise_date, read_date
 from ._decode import HEAD_BYTES, check_not_binary, decode_document, head_text, normalise_newlines
 from ._html import decode_html, read_html_document
+from ._language import detect_language
 from ._records import read_csv, read_jsonl
 from ._sources import STDIN_NAME, Source, open_file, open_stdin, read_whole
 
@@ -37,6 +39,7 @@ class _Options:
     fmt: str | None
     max_bytes: int
     stdin: TextIO | BinaryIO | None
+    require_date: bool = False
 
 
 def read_paths(
@@ -46,13 +49,17 @@ def read_paths(
     fmt: str | None = None,
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int = 20_000_000,
+    require_date: bool = False,
 ) -> Iterator[Item]:
     """Yield, in input order, one Document per report or one InputError per failure.
 
-    ``date`` is the fallback publication date for inputs that carry none; ``fmt``
-    forces one of ``FORMATS`` for every input. Bad arguments raise at once.
+    ``date`` is the fallback publication date for inputs that carry none and print none at the top
+    of their text; ``fmt`` forces one of ``FORMATS`` for every input. A report left without a date
+    is read undated, unless ``require_date``: then one without a full day is a ``MissingDate``.
+    Bad arguments raise at once.
     """
-    options = _Options(date=_date_argument(date), fmt=_format_argument(fmt), max_bytes=max_bytes, stdin=stdin)
+    options = _Options(date=_date_argument(date), fmt=_format_argument(fmt), max_bytes=max_bytes, stdin=stdin,
+                       require_date=require_date)
     if isinstance(paths, (str, Path)):  # one path, not an iterable of its characters
         paths = [paths]
     return _read_all(paths, options)
@@ -77,21 +84,17 @@ def detect_format(path: str | Path, head: bytes) -> str:
 
 
 def read_text_document(text: str, *, date: str | None, source: str) -> Document:
-    """A seed file (` date YYYY-MM-DD ` header, then the report) or plain text dated by ``date``.
+    """A seed file (` date YYYY-MM-DD ` header, then the report) or plain text dated by its dateline or ``date``.
 
     Only CRLF/CR are turned into LF; offsets index ``Document.text`` as stored.
     """
     text = normalise_newlines(text.removeprefix("\ufeff"))
     header = SEED_HEADER.match(text)
     body = text[header.end() :] if header else text
-    doc_date = _header_date(header[1], source) if header else _date_argument(date)
+    doc_date = _header_date(header[1], source) if header else None
     if not body.strip():
         raise EmptyInput("is empty: there is no report text to read", where=source)
-    if doc_date is None:
-        raise MissingDate(
-            "has no date: start it with ' date YYYY-MM-DD ' (as seed files do) or pass --date YYYY-MM-DD", where=source
-        )
-    return Document(text=body, date=doc_date, source=source)
+    return date_document(Document(text=body, date=doc_date, source=source), _date_argument(date))
 
 
 def _read_all(paths: Iterable[str | Path], options: _Options) -> Iterator[Item]:
@@ -156,7 +159,25 @@ def _read_source(source: Source, path: str, options: _Options) -> Iterator[Item]
     except InputError as err:
         yield err
         return
-    yield from _READERS[fmt](source, options)
+    for item in _READERS[fmt](source, options):
+        yield item if isinstance(item, InputError) else _finish(item, options)
+
+
+def _finish(document: Document, options: _Options) -> Item:
+    """What every format shares once a Document is built: its language, and the --require-date check."""
+    document.language = detect_language(document.text)
+    if options.require_date and document.date_precision != "day":
+        return _missing_date(document)
+    return document
+
+
+def _missing_date(document: Document) -> MissingDate:
+    found = f"gives only the {document.date_precision} {document.date}" if document.date else "has no publication date"
+    return MissingDate(
+        f"{found} and --require-date asks for a day: add a date (YYYY-MM-DD) to the record or a seed header, "
+        "pass --date YYYY-MM-DD, or drop --require-date to read it as it is",
+        where=document.location,
+    )
 
 
 def _read_one_text(source: Source, options: _Options) -> Iterator[Item]:
@@ -219,10 +240,10 @@ def _header_date(value: str, source: str) -> str:
 def _date_argument(date: str | None) -> str | None:
     if date is None:
         return None
-    iso = normalise_date(date)
-    if iso is None:
+    found = read_date(date)
+    if found is None:
         raise InputError(f"--date {date!r} is not a date: {DATE_HINT}")
-    return iso
+    return found[0]
 
 
 def _format_argument(fmt: str | None) -> str | None:

@@ -12,10 +12,11 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from claimgraph.errors import EmptyInput, InputError, MalformedRecord, MissingDate
+from claimgraph.errors import EmptyInput, InputError, MalformedRecord
 from claimgraph.model import Document
 
-from ._dates import DATE_HINT, normalise_date
+from ._datelines import date_document
+from ._dates import DATE_HINT, read_date
 from ._decode import normalise_newlines
 from ._sources import LineReader, Source
 
@@ -151,7 +152,11 @@ def _build(fields: dict[str, Any], name: str, line: int, fallback_date: str | No
 
 
 def build_document(fields: dict[str, Any], *, source: str, line: int, fallback_date: str | None) -> Document:
-    """One record's fields as a Document; raises an ``InputError`` naming ``source:line``."""
+    """One record's fields as a Document; raises an ``InputError`` naming ``source:line``.
+
+    A record without a date, or with only a year or month, is dated from its text's top lines
+    when they print one, else by ``fallback_date``; else it stays undated (never skipped).
+    """
     where = f"{source}:{line}"
     text = fields.get("text")
     if not isinstance(text, str):
@@ -160,20 +165,18 @@ def build_document(fields: dict[str, Any], *, source: str, line: int, fallback_d
         raise EmptyInput('has an empty "text": every record needs its report text', where=where)
     optional = {key: _optional_str(fields.get(key), key, where) for key in _OPTIONAL}
     text = _checked_str(normalise_newlines(text), "text", where)
-    return Document(
-        text=text, date=_record_date(fields.get("date"), fallback_date, where), source=source, line=line, **optional
-    )
+    document = Document(text=text, date=_record_date(fields.get("date"), where), source=source, line=line, **optional)
+    return date_document(document, fallback_date)
 
 
-def _record_date(value: Any, fallback: str | None, where: str) -> str:
+def _record_date(value: Any, where: str) -> str | None:
+    """The record's own date at the precision it gives; None when it has none."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        if fallback is None:
-            raise MissingDate('has no date: add a "date" field (YYYY-MM-DD) or pass --date', where=where)
-        return fallback
-    iso = normalise_date(value) if isinstance(value, str) else None
-    if iso is None:
+        return None
+    found = read_date(value) if isinstance(value, str) else None
+    if found is None:
         raise MalformedRecord(f"date {value!r} is not readable: {DATE_HINT}", where=where)
-    return iso
+    return found[0]
 
 
 def _optional_str(value: Any, key: str, where: str) -> str | None:

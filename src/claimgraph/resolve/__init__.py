@@ -6,11 +6,11 @@ from collections.abc import Iterable, Iterator
 
 from claimgraph.extract import Pipeline, Step, extract_steps, load_model
 from claimgraph.model import Document, Extraction
-from claimgraph.resolve._claims import ALGORITHM as CLAIMS_ALGORITHM
-from claimgraph.resolve._claims import link_claims
 from claimgraph.resolve._entities import ALGORITHM as ENTITY_ALGORITHM
 from claimgraph.resolve._entities import clean_surface, entity_id, resolve_entities
 from claimgraph.resolve._gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from claimgraph.resolve.claims import ALGORITHM as CLAIMS_ALGORITHM
+from claimgraph.resolve.claims import assemble_claims, link_claims
 
 __all__ = [
     "Gazetteer",
@@ -33,16 +33,17 @@ def _entity_step(gazetteer: Gazetteer) -> Step:
     return Step(ENTITY_ALGORITHM, ("mentions",), ("entities",), run)
 
 
-def _claims_step() -> Step:
+def _claims_step(gazetteer: Gazetteer) -> Step:
     def run(extraction: Extraction) -> None:
-        link_claims(extraction.events, extraction.attributions, extraction.entities, extraction.document.outlet)
+        assemble_claims(extraction, gazetteer)
 
-    return Step(CLAIMS_ALGORITHM, ("entities", "events", "attributions"), ("claims",), run)
+    return Step(CLAIMS_ALGORITHM, ("entities", "events", "attributions", "claims", "denials"), ("claims",), run)
 
 
 def build_pipeline(nlp=None, gazetteer: Gazetteer | None = None, batch_size: int = 64) -> Pipeline:
     """The whole reading of a document: extract's steps, then resolution of entities and claims."""
-    steps = extract_steps() + [_entity_step(gazetteer or default_gazetteer()), _claims_step()]
+    gazetteer = gazetteer or default_gazetteer()
+    steps = extract_steps() + [_entity_step(gazetteer), _claims_step(gazetteer)]
     return Pipeline(nlp or load_model(), steps, batch_size=batch_size)
 
 

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.model import Attribution, Event, Extraction, Span, Speaker, Timex
+from claimgraph.model import Attribution, Claim, Event, Extraction, Span, Speaker, Timex
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,16 @@ def insert_claims(conn: sqlite3.Connection, key: str, extraction: Extraction) ->
         conn.executemany("INSERT INTO event_participants VALUES (?,?,?,?,?,?,?,?)", _participants(key, event))
         conn.executemany("INSERT INTO event_attributions VALUES (?,?,?)",
                          [(key, event.id, a) for a in dict.fromkeys(event.attributions)])
+        conn.executemany("INSERT INTO event_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [_claim_row(key, event.id, c) for c in event.claims])
+
+
+def _claim_row(key: str, event_id: str, c: Claim) -> tuple:
+    s, cue = c.speaker, c.cue
+    speaker = (s.entity, s.name, s.start, s.end) if s else (None,) * 4
+    cue_span = (cue.start, cue.end) if cue else (None, None)
+    return (key, event_id, c.id, *speaker, c.status, *cue_span, c.said_on, c.attribution, c.evidence.start,
+            c.evidence.end)
 
 
 def _attribution_row(key: str, a: Attribution) -> tuple:
@@ -88,11 +98,13 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
+    # A report dated by month or year ("2022-12") is kept when its period overlaps the range: '~' sorts
+    # after every digit and '-', so "2022-12~" >= "2022-12-05" and "2022-12-20" <= "2022-12~". Undated: never.
     if f.since:
-        clauses.append("d.date >= ?")
+        clauses.append("d.date || '~' >= ?")
         params.append(f.since)
     if f.until:
-        clauses.append("d.date <= ?")
+        clauses.append("d.date <= ? || '~'")
         params.append(f.until)
     if f.entity_id:
         clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = e.document_id"
@@ -108,7 +120,7 @@ def _stored_event(conn: sqlite3.Connection, row) -> StoredEvent:
     actor, recipient = _participants_of(conn, doc_id, event_id)
     sources = _sources_of(conn, doc_id, event_id, text)
     event = Event(event_id, type_, mode, actor, recipient, status, time, Span(ev_start, ev_end, text[ev_start:ev_end]),
-                  [a.id for a in sources], json.loads(roles))
+                  [a.id for a in sources], json.loads(roles), _claims_of(conn, doc_id, event_id, text))
     return StoredEvent(f"{doc_id}/{event_id}", doc_id, date, outlet, event, sources)
 
 
@@ -136,3 +148,19 @@ def _attribution(row, text: str) -> Attribution:
     aid, entity, name, s_start, s_end, c_start, c_end, t_start, t_end, chain = row
     return Attribution(aid, Speaker(entity, name, s_start, s_end), Span(c_start, c_end, text[c_start:c_end]),
                        Span(t_start, t_end, text[t_start:t_end]), json.loads(chain))
+
+
+def _claims_of(conn, doc_id: str, event_id: str, text: str) -> list[Claim]:
+    rows = conn.execute(
+        "SELECT c.id, c.speaker_entity, coalesce(en.name, c.speaker_name), c.speaker_start, c.speaker_end, c.status,"
+        " c.cue_start, c.cue_end, c.said_on, c.attribution_id, c.evidence_start, c.evidence_end"
+        " FROM event_claims c LEFT JOIN entities en ON en.id = c.speaker_entity"
+        " WHERE c.document_id = ? AND c.event_id = ? ORDER BY c.rowid", (doc_id, event_id))
+    return [_claim(row, text) for row in rows]
+
+
+def _claim(row, text: str) -> Claim:
+    cid, entity, name, s_start, s_end, status, c_start, c_end, said_on, attribution, e_start, e_end = row
+    speaker = Speaker(entity, name, s_start, s_end) if name is not None else None
+    cue = Span(c_start, c_end, text[c_start:c_end]) if c_start is not None else None
+    return Claim(cid, speaker, status, cue, said_on, attribution, Span(e_start, e_end, text[e_start:e_end]))

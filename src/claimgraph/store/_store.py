@@ -28,6 +28,9 @@ class StoredDocument:
     text_sha256: str
     ingested_at: str
     entities: int = 0
+    date_precision: str | None = None  # "day", "month", "year"; None when undated
+    date_source: str | None = None  # record, text, html, argument or none (None: stored before 0003)
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class Store:
 
     def documents(self, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:
         sql = _DOCUMENTS_SQL + (" WHERE d.outlet = :outlet" if outlet else "")
-        sql += " GROUP BY d.id ORDER BY d.date, d.id LIMIT :limit"
+        sql += " GROUP BY d.id ORDER BY d.date IS NULL, d.date, d.id LIMIT :limit"  # undated reports last
         rows = self.conn.execute(sql, {"outlet": outlet, "limit": -1 if limit is None else limit})
         return [StoredDocument(*row) for row in rows]
 
@@ -161,7 +164,7 @@ class Store:
 
 _DOCUMENTS_SQL = (
     "SELECT d.id, d.external_id, d.date, d.title, d.url, d.outlet, d.source, d.text_sha256,"
-    " d.ingested_at, count(DISTINCT m.entity_id) FROM documents d"
+    " d.ingested_at, count(DISTINCT m.entity_id), d.date_precision, d.date_source, d.language FROM documents d"
     " LEFT JOIN mentions m ON m.document_id = d.id"
 )
 _ENTITIES_SQL = (
@@ -169,6 +172,11 @@ _ENTITIES_SQL = (
     " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id{where}"
     " GROUP BY e.id ORDER BY count(DISTINCT m.document_id) DESC, count(m.start) DESC, e.name LIMIT :limit"
 )
+
+
+# Named, not positional: migrations add columns at the end of the table.
+_DOCUMENT_COLUMNS = ("id", "text_sha256", "external_id", "date", "title", "url", "outlet", "source", "text", "pipeline",
+                     "ingested_at", "date_precision", "date_source", "language")
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -192,9 +200,10 @@ def _insert_extraction(conn: sqlite3.Connection, key: str, extraction: Extractio
     doc = extraction.document
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn.execute(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) VALUES ({','.join('?' * len(_DOCUMENT_COLUMNS))})",
         (key, doc.text_sha256, doc.id, doc.date, doc.title, doc.url, doc.outlet, doc.source,
-         doc.text, json.dumps(extraction.pipeline, sort_keys=True), now),
+         doc.text, json.dumps(extraction.pipeline, sort_keys=True), now, doc.date_precision, doc.date_source,
+         doc.language),
     )
     for entity in extraction.entities:
         _upsert_entity(conn, key, entity)

@@ -21,6 +21,7 @@ from claimgraph.extract.events._roles import (
     assault_roles,
     force_roles,
     location,
+    place_holder,
     sanction_roles,
     span_of,
     transfer_roles,
@@ -140,7 +141,27 @@ def _roles(draft: Draft, ctx) -> dict:
     place = location(trigger, parts, parts.actor + parts.recipient, ctx)
     if place is not None:
         roles["location"] = place
+    if draft.mode == "seize":
+        _seized_places(draft, roles, ctx)
     return roles
+
+
+def _seized_places(draft: Draft, roles: dict, ctx) -> None:
+    """A place taken is where it happened; the one it was taken from is who held it, when the report says."""
+    places, holders = [], []
+    for recipient in draft.parts.recipient:
+        described, holder = place_holder(recipient, ctx)
+        recipient["place"] = described  # resolve moves a place with no holder out of the recipients
+        if holder is not None:
+            places.append(recipient)
+            holders.append(holder)
+    if places:
+        first = places[0]
+        roles["location"] = {"start": first["start"], "end": first["end"], "text": first["name"],
+                             "value": [p["name"] for p in places]}
+        kept = [r for r in draft.parts.recipient if r not in places]
+        spans = {(r["start"], r["end"]) for r in kept}
+        draft.parts.recipient = kept + [h for h in holders if (h["start"], h["end"]) not in spans]
 
 
 def _date(draft: Draft, ctx, times: TimeIndex) -> None:

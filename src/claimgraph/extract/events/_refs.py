@@ -19,6 +19,7 @@ from claimgraph.extract.events._args import (
 )
 
 THING_LABELS = frozenset({"ORG", "GPE", "NORP"})
+OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Classes of nouns that can act (or be acted on as a party); any other class is a thing, place or event.
 ANIMATE_CLASSES = frozenset({"actor", "troops", "police", "person", "envoy", "inspectors", "org_anaphor"})
@@ -72,10 +73,13 @@ class DocContext:
 
     def resolve(self, token) -> dict | None:
         """The antecedent of a pronoun or of "the group"-like description, as an argument, or None."""
-        word = token.lower_
+        word, owner = token.lower_, self._owner_pronoun(token)
         if word in THING_PRONOUNS or word in PERSON_PRONOUNS:
             labels = frozenset({"PERSON"}) if word in PERSON_PRONOUNS else THING_LABELS
             mention = self._pronoun_antecedent(token, labels)
+        elif owner is not None:  # "his units", "its troops": the forces of whoever the pronoun stands for
+            labels = frozenset({"PERSON"}) if owner.lower_ in ("his", "her") else THING_LABELS
+            mention = self._pronoun_antecedent(owner, labels)
         elif self._is_org_description(token):
             mention = self.index.last_before(token.idx, frozenset({"ORG"}))
         else:
@@ -87,6 +91,12 @@ class DocContext:
         span = self.doc[left : right + 1]
         argument["anaphor"] = {"start": span.start_char, "end": span.end_char, "text": span.text}
         return argument
+
+    def _owner_pronoun(self, token):
+        """The possessive pronoun of a force noun ("his units", "their fighters"), if it has one."""
+        if "troops" not in self.lex.noun_classes.get(token.lower_, set()):
+            return None
+        return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
 
     def _is_org_description(self, token) -> bool:
         if "org_anaphor" not in self.lex.noun_classes.get(token.lower_, set()):

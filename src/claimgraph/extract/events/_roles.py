@@ -5,7 +5,7 @@ legal bases, attack instruments and casualties, places, and what an accusation i
 
 from __future__ import annotations
 
-from claimgraph.extract.events._args import PLACE_LABELS, chunk, conjuncts, is_verb, prep_objects
+from claimgraph.extract.events._args import PLACE_LABELS, chunk, conjuncts, is_verb, mention_arg, prep_objects
 from claimgraph.extract.events._triggers import object_nouns
 
 LOCATION_PREPS = ("in", "at", "near", "into", "across", "inside", "outside", "throughout", "around")
@@ -199,4 +199,49 @@ def about(trigger, ctx) -> dict | None:
         for child in holder.children:
             if child.dep_ == "ccomp" and child.i > holder.i:
                 return span_of(ctx.doc, child.left_edge.i, child.right_edge.i)
+    return None
+
+
+PLACE_NOUNS = frozenset({"town", "city", "village", "region", "settlement", "district", "oblast", "province",
+                         "port", "island", "base"})
+
+
+def place_holder(place: dict, ctx) -> tuple[bool, dict | None]:
+    """Whether the report describes a name as a place, and who holds it: "Ukraine's eastern town of Soledar",
+    "the Ukrainian city of Bakhmut", "the town of Soledar in Ukraine" -> (True, Ukraine). Any mention of the name
+    counts, whatever label the tagger gave it: "the town of" says it is a place."""
+    name, described = place.get("name"), False
+    for token in ctx.doc:
+        mention = ctx.index.at(token)
+        noun = _place_noun(token) if mention is not None and mention.text == name else None
+        if noun is None:
+            continue
+        described = True
+        owner = _owner_of(noun, ctx)
+        if owner is not None:
+            return True, mention_arg(owner)
+    return described, None
+
+
+def _place_noun(token):
+    """ "town" in "the town of Soledar" or "the town Soledar", "Soledar, a town ..." ."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif token.dep_ not in ("appos", "compound", "nmod") and not any(c.dep_ == "appos" for c in token.children):
+        return None
+    if head.lower_ in PLACE_NOUNS:
+        return head
+    return next((c for c in token.children if c.dep_ == "appos" and c.lower_ in PLACE_NOUNS), None)
+
+
+def _owner_of(noun, ctx):
+    for child in noun.children:
+        mention = ctx.index.at(child)
+        if child.dep_ in ("poss", "amod", "compound") and mention is not None and mention.label in ("GPE", "NORP"):
+            return mention
+    for inner in prep_objects(noun, ("in",)):
+        mention = ctx.index.at(inner)
+        if mention is not None and mention.label == "GPE":
+            return mention
     return None

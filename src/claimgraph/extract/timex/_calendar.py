@@ -2,6 +2,8 @@
 
 Values follow TIMEX3: ``1998``, ``1998-11``, ``1998-11-20``, ``1998-W47``, ``1998-Q3``, ``1998-SU``,
 ``199`` (a decade), ``19`` (a century), ``1998-W47-WE``, ``1998-11-20TMO``, ``1998-11-20T10:35``.
+Any part not known is X: ``XXXX-XX`` (some month), ``XXXX-WXX-4`` (a Thursday), ``2022-XX-XX`` (a day
+in 2022), ``XXX`` (some decade), ``XX`` (some century).
 """
 
 from __future__ import annotations
@@ -11,25 +13,13 @@ import re
 from datetime import date, timedelta
 
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASONS = ("SP", "SU", "FA", "WI")  # in calendar order; winter is dated by the year it starts
 TIMEX_VALUE = re.compile(
     r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|P(?:[\dX.]+[YMWDLCE]|[\dX.]+DE|[\dX.]+CE)*(?:T(?:[\dX.]+[HMS])+)?"
-    r"|(?:\d{1,4}|XXXX|\d{2}XX|\d{3}X)(?:-(?:\d\d|XX|W\d\d|WXX|Q\d|QX|H\d|SP|SU|FA|WI))?"
+    r"|(?:\d{1,4}|X{2,4}|\d{2}XX|\d{3}X)(?:-(?:\d\d|XX|W\d\d|WXX|Q\d|QX|H\d|HX|SP|SU|FA|WI))?"
     r"(?:-(?:\d\d|XX|\d|WE))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI|DT))?)$"
 )
-
-
-def parse_date(value: str | None) -> date | None:
-    """The document date from an ISO string (``2022-12-22`` or ``2022-12-22T10:00``), or None."""
-    if not value:
-        return None
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 def day(d: date) -> str:
@@ -73,7 +63,7 @@ def nearest_year(dct: date, month_number: int, day_number: int | None, tense: st
     penalty for landing on the side the clause's tense contradicts."""
     day_number = day_number or 15
     candidates = []
-    for year in (dct.year - 1, dct.year, dct.year + 1):
+    for year in (y for y in (dct.year - 1, dct.year, dct.year + 1) if date.min.year <= y <= date.max.year):
         moment = date(year, month_number, min(day_number, calendar.monthrange(year, month_number)[1]))
         gap = (moment - dct).days
         if tense is None:
@@ -116,6 +106,17 @@ def season_current(dct: date) -> tuple[int, str]:
         return dct.year - 1, "WI"
     name = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(dct.month, "FA")
     return dct.year, name
+
+
+def season_after(dct: date, by: int) -> str:
+    """The season ``by`` seasons after the one the document date falls in ("last season": -1)."""
+    return season_step(*season_current(dct), by)
+
+
+def season_step(year: int, season: str, by: int) -> str:
+    """``2022-WI`` moved by ``by`` seasons: one step back is ``2022-FA``, one forward ``2023-SP``."""
+    index = year * 4 + _SEASONS.index(season) + by
+    return f"{index // 4:04d}-{_SEASONS[index % 4]}"
 
 
 def season_shift(dct: date, season: str, direction: str) -> str:

@@ -7,8 +7,9 @@ from datetime import timedelta
 from typing import Any
 
 from claimgraph.extract.timex import _calendar as cal
+from claimgraph.extract.timex._context import Context, number, unit_name, unresolved
 from claimgraph.extract.timex._relative import weekday
-from claimgraph.extract.timex._values import Context, month_day, number, unit_name, unresolved
+from claimgraph.extract.timex._values import month_day
 
 Groups = dict[str, Any]
 _PER_AMOUNT = re.compile(

@@ -4,6 +4,10 @@ The patterns and word lists live in ``claimgraph/data/timex.yaml``; each rule na
 Every rule is run over the text, every match normalised (a normaliser may reject it), and the
 longest non-overlapping matches kept. Expressions such as "a year earlier" or "the next day" are then
 resolved against the nearest earlier expression of the right granularity.
+
+The document date may be a day, a month, a year or None; relative expressions are resolved only as
+far as it allows (``_anchor.py``), and an expression that cannot be normalised is left
+underspecified or skipped, never allowed to fail the report (``_guarded.py``).
 """
 
 from __future__ import annotations
@@ -20,10 +24,14 @@ import yaml
 from claimgraph.extract.timex import _durations as durations
 from claimgraph.extract.timex import _relative as relative
 from claimgraph.extract.timex import _values as values
-from claimgraph.extract.timex._calendar import TIMEX_VALUE, parse_date
+from claimgraph.extract.timex._anaphora import resolve_anaphor
+from claimgraph.extract.timex._anchor import Anchor, parse_anchor
+from claimgraph.extract.timex._calendar import TIMEX_VALUE
+from claimgraph.extract.timex._context import Anaphor, Context
+from claimgraph.extract.timex._guarded import normalise
 from claimgraph.model import Timex
 
-ALGORITHM = "timex.rules/1"
+ALGORITHM = "timex.rules/2"
 
 _LITERAL_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _NORMALISERS: dict[str, Callable[..., Any]] = {
@@ -103,17 +111,18 @@ class _Candidate:
 def find_timexes(text: str, doc_date: str | None, doc: Any = None) -> list[Timex]:
     """Time expressions in ``text`` (sorted, non-overlapping), normalised against ``doc_date``.
 
-    ``doc`` is an optional spaCy Doc over the same text, used for the tense of the governing verb
-    when a bare weekday or month could be before or after the document date.
+    ``doc_date`` is ``2022-12-22``, ``2023-01``, ``2022`` or None. ``doc`` is an optional spaCy Doc
+    over the same text, used for the tense of the governing verb when a bare weekday or month could
+    be before or after the document date.
     """
     rules, words, anchors = _compiled()
-    dct = parse_date(doc_date)
+    anchor = parse_anchor(doc_date)
     windows = _windows(text, anchors)
     candidates = [
         candidate
         for order, rule in enumerate(rules)
         for window in _merge(w for cls in rule.anchors for w in windows.get(cls, ()))
-        for candidate in _matches(rule, order, text, window, dct, words, doc)
+        for candidate in _matches(rule, order, text, window, anchor, words, doc)
     ]
     chosen = _longest_first(candidates)
     return _resolve_anaphora(text, chosen)
@@ -142,14 +151,14 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _matches(
-    rule: Rule, order: int, text: str, window: tuple[int, int], dct: Any, words: dict, doc: Any
+    rule: Rule, order: int, text: str, window: tuple[int, int], anchor: Anchor | None, words: dict, doc: Any
 ) -> list[_Candidate]:
     found = []
     cut = window[1] if window[1] < len(text) else len(text) + _EDGE
     for match in rule.regex.finditer(text, *window):
         if match.end() == match.start() or match.end() > cut - _EDGE or _lowercase_name(match):
             continue
-        outcome = _normalise(rule, match, text, dct, words, doc)
+        outcome = _normalise(rule, match, text, anchor, words, doc)
         if outcome is not None:
             found.append(_Candidate(match.start(), match.end(), order, *outcome))
     return found
@@ -161,14 +170,13 @@ def _lowercase_name(match: re.Match[str]) -> bool:
     return any(groups.get(name) and groups[name][:1].islower() for name in _CAPITALISED_GROUPS)
 
 
-def _normalise(rule: Rule, match: re.Match[str], text: str, dct: Any, words: dict, doc: Any) -> tuple | None:
+def _normalise(
+    rule: Rule, match: re.Match[str], text: str, anchor: Anchor | None, words: dict, doc: Any
+) -> tuple | None:
     if rule.value in _LITERAL_VALUES:
         return rule.type, rule.value
-    context = values.Context(text, match.start(), match.end(), dct, words, doc)
-    outcome = _NORMALISERS[rule.value](match.groupdict(), context)
-    if outcome is None:
-        return None
-    return outcome if isinstance(outcome, tuple) else (rule.type, outcome)
+    context = Context(text, match.start(), match.end(), anchor.full if anchor else None, words, doc, anchor)
+    return normalise(_NORMALISERS[rule.value], match.groupdict(), context, rule.type)
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -185,11 +193,11 @@ def _resolve_anaphora(text: str, chosen: list[_Candidate]) -> list[Timex]:
     antecedents: list[tuple[int, str]] = []
     for candidate in chosen:
         value = candidate.value
-        if isinstance(value, values.Anaphor):
-            value = relative.resolve_anaphor(value, candidate.start, antecedents)
+        if isinstance(value, Anaphor):
+            value = resolve_anaphor(value, candidate.start, antecedents)
         if not value or not TIMEX_VALUE.match(value):
             continue
-        if not isinstance(candidate.value, values.Anaphor):
+        if not isinstance(candidate.value, Anaphor):
             antecedents.append((candidate.end, value))
         span = text[candidate.start : candidate.end]
         timexes.append(

@@ -1,5 +1,5 @@
 """Normalisers for expressions anchored to the document date or to an earlier expression:
-weekdays, "last month", "two weeks ago", quarters, seasons, times of day; and the anaphora pass."""
+weekdays, "last month", "two weeks ago", quarters, seasons, times of day."""
 
 from __future__ import annotations
 
@@ -8,19 +8,18 @@ from datetime import date, timedelta
 from typing import Any
 
 from claimgraph.extract.timex import _calendar as cal
-from claimgraph.extract.timex._values import (
+from claimgraph.extract.timex._context import (
     Anaphor,
     Context,
     number,
     shift_unit,
     unit_name,
     unresolved,
-    year_words,
 )
+from claimgraph.extract.timex._values import year_words
 
 Groups = dict[str, Any]
 _DEICTIC_SHIFT = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
-_QUARTER_REFERENCE_REACH = 2000  # characters: "a year earlier" looks back this far for a quarter
 
 
 def _part_code(part: str | None, words: dict[str, Any]) -> str:
@@ -51,6 +50,8 @@ def quarter(g: Groups, ctx: Context) -> Any:
     shift = {"last year's": -1, "last": -1, "next year's": 1, "next": 1, "year-earlier": -1, "year-ago": -1}
     if rel in shift or rel in ("this year's", "this"):
         return cal.quarter(ctx.dct.year + shift.get(rel, 0), number_q)
+    if ctx.anchor_year() is not None:  # "the third quarter" in a report dated only by its year
+        return cal.quarter(ctx.anchor_year(), number_q)
     current = cal.quarter_of(ctx.dct)
     ahead = number_q > current and ctx.looks_ahead()
     return cal.quarter(ctx.dct.year - (0 if number_q <= current or ahead else 1), number_q)
@@ -93,6 +94,8 @@ def half_year(g: Groups, ctx: Context) -> str | None:
     if ctx.dct is None:
         return f"XXXX-H{half}"
     rel = (g.get("rel") or "").lower()
+    if not rel and ctx.anchor_year() is not None:
+        return f"{ctx.anchor_year():04d}-H{half}"
     current = 1 if ctx.dct.month <= 6 else 2
     default = 0 if half <= current or ctx.looks_ahead() else -1
     shift = {"last": -1, "next": 1, "this": 0}.get(rel, default)
@@ -157,7 +160,10 @@ def weekday(g: Groups, ctx: Context) -> Any:
         direction = _nearest_direction(ctx.dct, number_wd)  # "Sunday's vote": tense says little
     if direction is None:
         direction = "future" if ctx.looks_ahead() else "past"
-    return kind, cal.day(cal.weekday_near(ctx.dct, number_wd, direction)) + part
+    when = cal.weekday_near(ctx.dct, number_wd, direction)
+    if ctx.partial:  # as a week date, so samples that agree on the week-year keep it: 2023-WXX-4
+        return kind, f"{cal.week(when)}-{number_wd}{part}"
+    return kind, cal.day(when) + part
 
 
 def _nearest_direction(dct: date, weekday_number: int) -> str:
@@ -186,7 +192,8 @@ def rel_unit(g: Groups, ctx: Context) -> Any:
     unit = g["unit"].lower()
     rel = (g.get("rel") or "this").lower()
     if rel in ("the past", "the coming", "the next") and unit != "weekend":
-        return "DURATION", cal.duration(1, ctx.words["units"][unit][0]) if unit != "decade" else "P10Y"
+        designator, multiplier = ctx.words["units"][unit]  # "the past decade" lasts ten years
+        return "DURATION", cal.duration(multiplier, designator)
     shift = {"last": -1, "next": 1, "the past": -1, "the coming": 1, "the next": 1}.get(rel, 0)
     if ctx.dct is None:
         return unresolved(unit)
@@ -234,6 +241,8 @@ def season(g: Groups, ctx: Context) -> str | None:
         "the coming": "next",
         "this": "this",
     }.get(rel)
+    if direction is None and ctx.anchor_year() is not None:  # a bare season takes the report's year
+        return f"{ctx.anchor_year():04d}-{name}"
     if direction is None:
         current = cal.season_current(ctx.dct)[1]
         direction = "this" if name == current else "next" if ctx.looks_ahead() else "last"
@@ -247,8 +256,10 @@ def ago(g: Groups, ctx: Context) -> Any:
     amount = 1.0 if g.get("num") is None and g.get("vague") is None else number(g.get("num"), ctx.words)
     if amount is None:
         return "FUTURE_REF" if sign > 0 else "PAST_REF"
-    steps = sign * int(amount) * {"decade": 10, "century": 100}.get(unit, 1)
-    unit = "year" if unit in ("decade", "century") else unit
+    # "two decades ago" points at a year; "two centuries ago" at a century ("18"), as a year
+    # two hundred years back would claim a precision the phrase does not have
+    steps = sign * int(amount) * (10 if unit == "decade" else 1)
+    unit = "year" if unit == "decade" else unit
     if ctx.dct is None:
         return unresolved("day" if unit in ("hour", "minute", "second") else unit)
     value = shift_unit(ctx.dct, unit, steps)
@@ -266,53 +277,5 @@ def the_year(g: Groups, ctx: Context) -> Any:
     if ctx.dct is None:
         return unresolved("year")
     if phrase.startswith("that"):
-        return Anaphor("year", 0, str(ctx.dct.year))
-    return str(ctx.dct.year)
-
-
-# ---- the anaphora pass -----------------------------------------------------------------------------------
-
-_GRAIN = {
-    "quarter": re.compile(r"^(\d{4})-Q([1-4])$"),
-    "day": re.compile(r"^(\d{4})-(\d\d)-(\d\d)"),
-    "week": re.compile(r"^(\d{4})-(?:(\d\d)-(\d\d)|W(\d\d))"),
-    "month": re.compile(r"^(\d{4})-(\d\d)(?!\d)"),
-    "year": re.compile(r"^(\d{4})(?![\dX])"),
-}
-
-
-def resolve_anaphor(anaphor: Anaphor, position: int, antecedents: list[tuple[int, str]]) -> str | None:
-    """The value of an expression like "the next day" or "a year earlier" given earlier (end, value)s."""
-    kind = "quarter" if anaphor.kind == "quarter_in_year" else anaphor.kind
-    pattern = _GRAIN[kind]
-    for end, value in reversed(antecedents):
-        if kind == "quarter" and position - end > _QUARTER_REFERENCE_REACH:
-            break
-        match = pattern.match(value)
-        if match:
-            return _shifted(anaphor, match, value) or anaphor.fallback or None
-    return anaphor.fallback or None
-
-
-def _shifted(anaphor: Anaphor, match: re.Match[str], value: str) -> str | None:
-    year = int(match[1])
-    if anaphor.kind == "quarter_in_year":
-        return cal.quarter(anaphor.shift, int(match[2]))
-    if anaphor.kind == "quarter":
-        return cal.quarter(year + anaphor.shift, int(match[2]))
-    if anaphor.kind == "year":
-        return f"{year + anaphor.shift:04d}"
-    if anaphor.kind == "month":
-        return cal.month(*cal.shift_month(year, int(match[2]), anaphor.shift))
-    if anaphor.kind == "week" and match[4]:
-        monday = date.fromisocalendar(year, int(match[4]), 1)
-        return cal.week(monday + timedelta(weeks=anaphor.shift))
-    try:
-        when = date(year, int(match[2]), int(match[3]))
-    except (TypeError, ValueError):
-        return None
-    return (
-        cal.week(when + timedelta(weeks=anaphor.shift))
-        if anaphor.kind == "week"
-        else cal.day(when + timedelta(days=anaphor.shift))
-    )
+        return Anaphor("year", 0, f"{ctx.dct.year:04d}")
+    return f"{ctx.dct.year:04d}"

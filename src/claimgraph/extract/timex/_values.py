@@ -1,206 +1,36 @@
-"""Normalisers: turn one matched time expression into a TIMEX3 value against the document date.
+"""Normalisers for explicit dates: "Dec. 22, 2022", "March", "the 1990s", "the 19th century", holidays.
 
-Each normaliser takes the match's named groups and a ``Context`` and returns a value, a
-``(type, value)`` pair, an ``Anaphor`` (resolved later against an earlier expression) or None to
-reject the match. Without a document date, anchored values stay unresolved (``XXXX-WXX-4``).
+A date written without its year takes it from the report: the nearest year to a dated report, the
+year of a report dated only to a year, and none ("XXXX-12-22") when the report is undated.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from claimgraph.extract.timex import _calendar as cal
-
-_CLAUSE_END = re.compile(r"[.!?;\n]")
-_WORD = re.compile(r"[A-Za-z']+")
-_DATE_CUE_REACH = 30  # a written date trusts only a verb right beside it ("payable Dec. 15", "met in May")
-_NAME_MONTHS = {"april", "may", "june", "august"}
-
-
-@dataclass
-class Anaphor:
-    """A value that depends on an earlier expression: ``kind`` is quarter, day or year."""
-
-    kind: str
-    shift: int
-    fallback: str
-
-
-@dataclass
-class Context:
-    text: str
-    start: int
-    end: int
-    dct: date | None
-    words: dict[str, Any]
-    doc: Any = None
-
-    def before(self, width: int = 40) -> str:
-        return self.text[max(0, self.start - width) : self.start]
-
-    def after(self, width: int = 40) -> str:
-        return self.text[self.end : self.end + width]
-
-    def tense(self, reach: int = 30) -> str | None:
-        """'future' or 'past' for the clause around the expression, or None when nothing tells;
-        ``reach`` limits how many words either side are read."""
-        verdict = _tense_from_doc(self.doc, self.start) if self.doc is not None else None
-        if verdict is not None:
-            return verdict
-        head = self.before(100)
-        head = head[max((m.end() for m in _CLAUSE_END.finditer(head)), default=0) :]
-        tail = self.after(60)
-        stop = _CLAUSE_END.search(tail)
-        tail = tail[: stop.start()] if stop else tail
-        before, after = _WORD.findall(head)[-reach:], _WORD.findall(tail)[:reach]
-        found = (_cue(before, i, self.words) for i in range(len(before) - 1, -1, -1))
-        verdict = next((v for v in found if v), None)
-        if verdict is None:
-            verdict = next((v for v in (_cue(after, i, self.words) for i in range(len(after))) if v), None)
-        return verdict
-
-    def looks_ahead(self) -> bool:
-        return self.tense() == "future"
-
-
-def _cue(words: list[str], index: int, tables: dict[str, Any]) -> str | None:
-    """Whether the word at ``index`` (with the words before it) marks the future or the past."""
-    future, past = tables["future_cues"], tables["past_cues"]
-    word = words[index].lower()
-    for size in (2, 3):
-        if index + 1 >= size and " ".join(words[index + 1 - size : index + 1]).lower() in future:
-            return "future"
-    if word in future:
-        return "future"
-    if word in past or (word.endswith("ed") and len(word) > 4 and words[index][:1].islower()):
-        return "past"
-    return None
-
-
-def _tense_from_doc(doc: Any, offset: int) -> str | None:
-    """Future if the governing verb has a future auxiliary, past if it is past tense, else None."""
-    token = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
-    for _ in range(4):
-        if token is None or token.pos_ in ("VERB", "AUX"):
-            break
-        token = token.head if token.head is not token else None
-    if token is None or token.pos_ not in ("VERB", "AUX"):
-        return None
-    auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & {"will", "'ll", "shall", "would", "wo", "going"} or token.lower_ in ("will", "'ll"):
-        return "future"
-    if "Past" in token.morph.get("Tense") or any(
-        "Past" in c.morph.get("Tense") for c in token.children if c.dep_ in ("aux", "auxpass")
-    ):
-        return "past"
-    return None
-
-
-# ---- shared helpers ------------------------------------------------------------------------------------
-
-
-def number(text: str | None, words: dict[str, Any]) -> float | None:
-    """``3``, ``three``, ``twenty-five``, ``a``, ``2 1/2``, ``one and a half`` -> a number (None if vague)."""
-    if not text:
-        return None
-    text = text.lower().strip()
-    half = 0.5 if text.endswith(("and a half", " 1/2")) else 0.0
-    text = re.sub(r"(?: and a half| 1/2)$", "", text)
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text) + half
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
-        return float(text.replace(",", "")) + half
-    table = words["numbers"]
-    if text in table:
-        return table[text] + half
-    parts = re.split(r"[- ]", text)
-    if parts and all(p in table for p in parts):
-        return sum(table[p] for p in parts) + half
-    return None
-
-
-def month_number(name: str, words: dict[str, Any]) -> int:
-    return words["months"][name.lower().rstrip(".")]
-
-
-def _capitalised(text: str | None) -> bool:
-    return text is None or text[:1].isupper()
-
-
-def looks_like_name(ctx: Context, name: str) -> bool:
-    """'May' and 'April' are names too: reject them right after or before a name ("Theresa May")."""
-    if name.lower() not in _NAME_MONTHS:
-        return False
-    previous = re.search(r"\b([A-Z][a-z]+) $", ctx.before(30))
-    following = re.match(r" ([A-Z][a-z]+)", ctx.after(30))
-    after_name = previous is not None and previous[1].lower() not in ctx.words["before_month"]
-    before_name = following is not None and not any(
-        following[1].lower() in ctx.words[table] for table in ("months", "weekdays")
-    )
-    return after_name or before_name
-
-
-def unresolved(grain: str) -> str:
-    return {
-        "day": "XXXX-XX-XX",
-        "week": "XXXX-WXX",
-        "month": "XXXX-XX",
-        "year": "XXXX",
-        "quarter": "XXXX-QX",
-        "weekend": "XXXX-WXX-WE",
-        "decade": "XXX",
-        "century": "XX",
-    }[grain]
-
-
-def shift_unit(dct: date, unit: str, by: int) -> str:
-    """The document date moved by ``by`` units, at that unit's granularity."""
-    if unit in ("day", "night", "hour", "minute", "second"):
-        return cal.day(dct + timedelta(days=by if unit in ("day", "night") else 0))
-    if unit in ("week", "fortnight"):
-        return cal.week(dct + timedelta(weeks=by * (2 if unit == "fortnight" else 1)))
-    if unit == "weekend":
-        return _weekend(dct, by)
-    if unit == "month":
-        return cal.month(*cal.shift_month(dct.year, dct.month, by))
-    if unit == "quarter":
-        return cal.quarter(dct.year, cal.quarter_of(dct) + by)
-    if unit == "decade":
-        return str(dct.year // 10 + by)
-    if unit in ("century", "centurie"):
-        return str(dct.year // 100 + by)
-    return f"{dct.year + by:04d}"
-
-
-def _weekend(dct: date, by: int) -> str:
-    if by == 0:
-        saturday = cal.weekday_near(dct, 6, "future" if dct.isoweekday() < 6 else "past")
-    else:
-        saturday = cal.weekday_near(dct, 6, "before" if by < 0 else "after")
-    return cal.week(saturday) + "-WE"
-
-
-def unit_name(text: str) -> str:
-    text = text.lower().rstrip("s")
-    return {"centurie": "century", "night": "day"}.get(text, text)
-
-
-# ---- explicit dates ------------------------------------------------------------------------------------
+from claimgraph.extract.timex._context import (
+    DATE_CUE_REACH,
+    Context,
+    capitalised,
+    looks_like_name,
+    month_number,
+    unresolved,
+)
 
 
 def month_day(g: dict[str, str | None], ctx: Context) -> str | None:
-    if not _capitalised(g["month"]):
+    if not capitalised(g["month"]):
         return None
     month_value = month_number(g["month"], ctx.words)
     day_value = int(re.match(r"\d+", g["day"])[0])
     year = _explicit_year(g.get("year"), g.get("yy"))
     if year is None:
-        if ctx.dct is None:
-            return f"XXXX-{month_value:02d}-{day_value:02d}" if 1 <= day_value <= 31 else None
-        year = cal.nearest_year(ctx.dct, month_value, min(day_value, 28), ctx.tense(_DATE_CUE_REACH))
+        year = ctx.named_year(month_value, min(day_value, 28), ctx.tense(DATE_CUE_REACH))
+    if year is None:  # any year will do for the check; 2000 has a February 29
+        return f"XXXX-{month_value:02d}-{day_value:02d}" if cal.valid_day(2000, month_value, day_value) else None
     if not cal.valid_day(year, month_value, day_value):
         return None
     return f"{year:04d}-{month_value:02d}-{day_value:02d}"
@@ -234,7 +64,7 @@ def slash_date(g: dict[str, str | None], ctx: Context) -> str | None:
 
 
 def month_year(g: dict[str, str | None], ctx: Context) -> str | None:
-    if not _capitalised(g["month"]):
+    if not capitalised(g["month"]):
         return None
     return f"{int(g['year']):04d}-{month_number(g['month'], ctx.words):02d}"
 
@@ -248,7 +78,7 @@ def month_rel_year(g: dict[str, str | None], ctx: Context) -> str | None:
 
 
 def month(g: dict[str, str | None], ctx: Context) -> str | None:
-    if not _capitalised(g["month"]) or (
+    if not capitalised(g["month"]) or (
         not g.get("rel") and not g.get("mod") and looks_like_name(ctx, g["month"])
     ):
         return None
@@ -269,7 +99,7 @@ def month(g: dict[str, str | None], ctx: Context) -> str | None:
     elif rel == "this":
         year = now.year
     else:
-        year = cal.nearest_year(now, month_value, None, ctx.tense(_DATE_CUE_REACH))
+        year = ctx.named_year(month_value, None, ctx.tense(DATE_CUE_REACH))
     return f"{year:04d}-{month_value:02d}"
 
 
@@ -302,7 +132,7 @@ def decade(g: dict[str, str | None], ctx: Context) -> str:
         return f"{g['century']}{g['decade']}"
     short = int(g["short"])
     if ctx.dct is not None and short * 10 <= ctx.dct.year % 100:
-        return f"{ctx.dct.year // 100}{short}"
+        return f"{ctx.dct.year // 100:02d}{short}"
     return f"19{short}"
 
 
@@ -341,9 +171,12 @@ def holiday(g: dict[str, str | None], ctx: Context) -> str | None:
     rule = ctx.words["holidays"][re.sub(r"\s+", " ", g["holiday"].lower().replace(" jr.", ""))]
     if g.get("year"):
         return _holiday_date(rule, int(g["year"]))
+    rel = (g.get("rel") or "").lower()
+    if not rel and ctx.anchor_year() is not None:
+        return _holiday_date(rule, ctx.anchor_year())
     if ctx.dct is None:
         return "XXXX-" + rule if ":" not in rule else unresolved("day")
-    rel, now = (g.get("rel") or "").lower(), ctx.dct
+    now = ctx.dct if rel or ctx.anchor is None else ctx.anchor.middle
     dates = [_holiday_date(rule, y) for y in (now.year - 1, now.year, now.year + 1)]
     today = cal.day(now)
     if rel == "last":

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
-from claimgraph.model import Attribution, Entity, Event
-
-ALGORITHM = "claims.span-linking/1"
+from claimgraph.extract.claims import carrying
+from claimgraph.model import Attribution, Entity, Event, Speaker
 
 
 def link_claims(events: list[Event], attributions: list[Attribution], entities: list[Entity],
                 outlet: str | None) -> None:
     """Fill entity ids in place; an event no attribution carries is the report's own, sourced to its outlet."""
-    spans = _mention_index(entities)
+    spans = mention_index(entities)
     for attribution in attributions:
-        speaker = attribution.speaker
-        entity = _entity_at(spans, speaker.start, speaker.end)
-        if entity is not None:
-            speaker.entity, speaker.name = entity.id, entity.name
+        link_speaker(attribution.speaker, spans)
     for event in events:
         for participant in event.actor + event.recipient + _actor_roles(event):
             _link_participant(participant, spans)
-        event.attributions = _carrying(event, attributions)
+        for claim in event.claims:
+            if claim.speaker is not None:
+                link_speaker(claim.speaker, spans)
+        event.attributions = [a.id for a in carrying(event, attributions)]
         if not event.attributions:
             event.roles["source"] = {"outlet": outlet, "kind": "the report itself"}
 
 
-def _mention_index(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
+def link_speaker(speaker: Speaker, spans) -> None:
+    """The entity that names the speaker; in a described speaker ("The head of Wagner, Yevgeny Prigozhin") the
+    person named inside the description, but never the country of "a US official"."""
+    entity = _entity_at(spans, speaker.start, speaker.end) or _person_within(spans, speaker.start, speaker.end)
+    if entity is not None:
+        speaker.entity, speaker.name = entity.id, entity.name
+
+
+def mention_index(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
     return sorted((start, end, entity) for entity in entities for start, end in entity.mentions)
 
 
@@ -43,6 +50,13 @@ def _entity_at(spans: list[tuple[int, int, Entity]], start: int | None, end: int
     return entity if covered >= _MIN_COVER * (end - start) else None
 
 
+def _person_within(spans, start: int | None, end: int | None) -> Entity | None:
+    if start is None or end is None:
+        return None
+    people = [entity for s, e, entity in spans if start <= s and e <= end and entity.type == "PERSON"]
+    return people[-1] if people else None
+
+
 def _actor_roles(event: Event) -> list[dict]:
     """Domain roles that name an actor ("intermediary", "end_user", "authority"): dicts with an "entity" key."""
     found = []
@@ -59,11 +73,3 @@ def _link_participant(participant: dict, spans) -> None:
     entity = _entity_at(spans, participant.get("start"), participant.get("end"))
     if entity is not None:
         participant["entity"], participant["name"] = entity.id, entity.name
-
-
-def _carrying(event: Event, attributions: list[Attribution]) -> list[str]:
-    """Attributions whose content holds the event's trigger (or, without one, overlaps its evidence)."""
-    trigger = event.roles.get("trigger") or {}
-    start = trigger.get("start", event.evidence.start)
-    end = trigger.get("end", event.evidence.end)
-    return [a.id for a in attributions if a.content.start < end and start < a.content.end]

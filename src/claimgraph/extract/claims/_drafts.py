@@ -1,0 +1,123 @@
+"""Each event's claims as the text gives them: who says so, how sure, with which cue, when, from which sentence.
+
+- An attribution whose content holds the event's trigger is a claim by its speaker, with the event's status
+  (read from the cues between them: "believes", "accused ... of", "denied"). A speaker that is an outlet
+  ("according to Reuters", "the Washington Post reported") claims it as `reported`.
+- Every outlet an attribution passed through ("told CNN", "..., according to Reuters") is a `reported` claim.
+- An event no attribution carries is the report's own word: a claim by the document's outlet, with the
+  event's status (so "reportedly" stays `reported`, relayed by the outlet).
+Speakers are spans here; resolve maps them to canonical entities.
+"""
+
+from __future__ import annotations
+
+from claimgraph.extract.events._time import TimeIndex, clause_head
+from claimgraph.model import Attribution, Claim, Document, Event, Span, Speaker
+
+REPORTED = "reported"
+
+
+def carrying(event: Event, attributions: list[Attribution]) -> list[Attribution]:
+    """Attributions whose content holds the event's trigger (or, without one, overlaps its evidence)."""
+    trigger = event.roles.get("trigger") or {}
+    start = trigger.get("start", event.evidence.start)
+    end = trigger.get("end", event.evidence.end)
+    return [a for a in attributions if a.content.start < end and start < a.content.end]
+
+
+def draft_claims(event: Event, attributions: list[Attribution], said_on: dict[str, str], document: Document,
+                 doc) -> list[Claim]:
+    """The claims about one event, numbered within it; ``said_on`` maps attribution ids to cue times."""
+    carriers = carrying(event, attributions)
+    event.attributions = [a.id for a in carriers]
+    claims = []
+    for attribution in carriers:
+        claims += _attributed(event, attribution, said_on.get(attribution.id), doc)
+    if not carriers:
+        claims.append(_own_voice(event, document))
+    return numbered(event.id, distinct(claims))
+
+
+def _attributed(event: Event, a: Attribution, said_on: str | None, doc) -> list[Claim]:
+    evidence = _evidence(doc, a, event)
+    chain = list(a.outlet_chain)
+    by_outlet = bool(chain) and _same_name(chain[0], doc.text[a.speaker.start : a.speaker.end])
+    status = REPORTED if by_outlet else event.status
+    cue = _status_cue(event, a)
+    claims = [Claim("", a.speaker, status, cue, said_on, a.id, evidence)]
+    for outlet in chain[1:] if by_outlet else chain:
+        claims.append(Claim("", _outlet_speaker(doc.text, outlet, a), REPORTED, None, said_on, a.id, evidence))
+    return claims
+
+
+def _status_cue(event: Event, a: Attribution) -> Span:
+    """The event's own status cue when it lies outside the content ("accused X of"), else the attribution's cue."""
+    cue = event.roles.get("status_cue")
+    if cue and not (a.content.start <= cue["start"] < a.content.end):
+        return Span(cue["start"], cue["end"], cue["text"])
+    return a.cue
+
+
+def _own_voice(event: Event, document: Document) -> Claim:
+    outlet = Speaker(None, document.outlet, None, None) if document.outlet else None
+    cue = event.roles.get("status_cue")
+    span = Span(cue["start"], cue["end"], cue["text"]) if cue else None
+    said_on = document.date if document.date else None
+    return Claim("", outlet, event.status, span, said_on, None, event.evidence)
+
+
+def _outlet_speaker(text: str, outlet: str, a: Attribution) -> Speaker:
+    """The outlet's mention nearest the attribution's cue, or a speaker without a span."""
+    lo, hi = min(a.speaker.start, a.cue.start, a.content.start), max(a.cue.end, a.content.end) + 80
+    window = text[max(lo - 80, 0) : hi]
+    at = window.find(outlet)
+    if at < 0:
+        return Speaker(None, outlet, None, None)
+    start = max(lo - 80, 0) + at
+    return Speaker(None, outlet, start, start + len(outlet))
+
+
+def _evidence(doc, a: Attribution, event: Event) -> Span:
+    """From the start of the sentence that names the speaker to the end of the event's sentence."""
+    start = min(a.speaker.start, a.cue.start, event.evidence.start)
+    end = max(a.cue.end, event.evidence.end)
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is not None:
+        start = min(start, first.sent.start_char)
+    return Span(start, end, doc.text[start:end])
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return a == b or a in b or b in a
+
+
+def distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per speaker and status: the first, which is the nearest to the event's own words."""
+    seen, kept = set(), []
+    for claim in claims:
+        key = ((claim.speaker.name.lower() if claim.speaker else None), claim.status)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept
+
+
+def numbered(event_id: str, claims: list[Claim]) -> list[Claim]:
+    """Claim ids unique in the report: "e3.c1", "e3.c2"."""
+    for number, claim in enumerate(claims, start=1):
+        claim.id = f"{event_id}.c{number}"
+    return claims
+
+
+def cue_times(doc, attributions: list[Attribution], times: TimeIndex) -> dict[str, str]:
+    """Attribution id -> TIMEX3 value of the time in its cue's clause ("Kirby said Thursday")."""
+    found = {}
+    for a in attributions:
+        token = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        if token is None:
+            continue
+        timex = times.of(token.root) or times.of(clause_head(token.root))
+        if timex is not None:
+            found[a.id] = timex.value
+    return found

@@ -1,0 +1,42 @@
+"""Claims, resolved: speakers and participants as canonical entities, one event per happening in a report with
+all of its claims, denials on the events they deny, and each event's summary status."""
+
+from __future__ import annotations
+
+from claimgraph.extract.claims import distinct, numbered
+from claimgraph.model import Event, Extraction
+from claimgraph.resolve._gazetteer import Gazetteer, default_gazetteer
+from claimgraph.resolve.claims._denials import attach_denials, participant_claims
+from claimgraph.resolve.claims._linking import link_claims, link_speaker, mention_index
+from claimgraph.resolve.claims._merge import merge_report_events
+from claimgraph.resolve.claims._places import place_recipients
+
+__all__ = ["ALGORITHM", "STATUS_ORDER", "assemble_claims", "link_claims", "summary_status"]
+
+ALGORITHM = "claims.assembly/1"
+# The event's own status summarises its claims: the strongest claim that it happened, else the strongest other.
+STATUS_ORDER = ("confirmed", "asserted", "reported", "believed", "alleged", "planned", "considered", "possible",
+                "hypothetical", "denied", "negated")
+
+
+def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) -> None:
+    x = extraction
+    link_claims(x.events, x.attributions, x.entities, x.document.outlet)
+    place_recipients(x.events, x.entities, gazetteer or default_gazetteer())
+    spans = mention_index(x.entities)
+    for denial in x.denials:
+        link_speaker(denial.speaker, spans)
+    x.events = merge_report_events(x.events)
+    attach_denials(x.events, x.denials)
+    for event in x.events:
+        participant_claims(event)
+        event.claims = numbered(event.id, distinct(event.claims))
+        event.status = summary_status(event)
+
+
+def summary_status(event: Event) -> str:
+    """The strongest status among the claims, not counting an outlet that only relays another claim of the same
+    attribution ("an official told CNN the U.S. is considering ..." is considered, not reported)."""
+    relayed = {c.attribution for c in event.claims if c.status != "reported" and c.attribution}
+    statuses = {c.status for c in event.claims if not (c.status == "reported" and c.attribution in relayed)}
+    return next((s for s in STATUS_ORDER if s in statuses), event.status)

@@ -1,0 +1,58 @@
+"""Attach each denial of a report ("Moscow dismissed the reports") to the event of the same report it denies.
+
+The denied event is the one the denier takes part in (as actor first, then as recipient), nearest before the
+denial, else after it; a denier the report does not show taking part denies the report's first event of
+something that happened. Events that are themselves acts of saying (ACCUSE, REQUEST...) are not denied this
+way: "denied the accusations" denies what was alleged, not that it was alleged. A negated event claimed by one
+of its own participants ("we have not supplied any weapons", said by the supplier) is a denial too.
+"""
+
+from __future__ import annotations
+
+from claimgraph.model import Claim, Denial, Event
+from claimgraph.resolve.claims._merge import HAPPENED, entity_keys
+
+SAYING = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT", "PROTEST"})
+
+
+def attach_denials(events: list[Event], denials: list[Denial]) -> None:
+    for denial in denials:
+        target = _denied_event(events, denial)
+        if target is not None:
+            target.claims.append(Claim("", denial.speaker, "denied", denial.cue, denial.said_on,
+                                       denial.attribution, denial.evidence))
+
+
+def _denied_event(events: list[Event], denial: Denial) -> Event | None:
+    candidates = [e for e in events if e.type not in SAYING and e.status in HAPPENED]
+    if not candidates:
+        return None
+    key = denial.speaker.entity or denial.speaker.name.lower()
+    ranked = sorted(candidates, key=lambda e: (_role_rank(e, key), _distance(e, denial)))
+    best = ranked[0]
+    return best if _role_rank(best, key) < 2 else candidates[0]
+
+
+def _role_rank(event: Event, key: str) -> int:
+    if key in entity_keys(event.actor):
+        return 0
+    return 1 if key in entity_keys(event.recipient) else 2
+
+
+def _distance(event: Event, denial: Denial) -> tuple[int, int]:
+    """Events before the denial first, nearest first; then those after it."""
+    gap = denial.cue.start - event.evidence.start
+    return (0, gap) if gap >= 0 else (1, -gap)
+
+
+def participant_claims(event: Event) -> None:
+    """What a participant says of its own act: saying it did not happen denies it (`negated` -> `denied`), and
+    claiming it is asserting it (`alleged` -> `asserted`: one does not allege one's own deed)."""
+    involved = entity_keys(event.actor) | entity_keys(event.recipient)
+    actors = entity_keys(event.actor)
+    for claim in event.claims:
+        entity = claim.speaker.entity if claim.speaker is not None else None
+        if claim.status == "negated" and entity in involved:
+            claim.status = "denied"
+        elif claim.status == "alleged" and entity is not None and entity in actors:
+            claim.status = "asserted"

@@ -1,0 +1,159 @@
+"""Claims: every speaker's word on an event, denials on the events they deny, outlets that relay, one event per
+happening in a report. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Attribution, Claim, Document, Entity, Event, Span, Speaker
+from claimgraph.resolve.claims import STATUS_ORDER, summary_status
+from claimgraph.resolve.claims._merge import merge_report_events
+
+
+@pytest.fixture
+def reading(pipeline):
+    def run(text: str, date: str | None = "2023-01-11", outlet: str | None = "Harbor Post"):
+        return pipeline(Document(text=text, date=date, outlet=outlet, source="<test>"))
+
+    return run
+
+
+def _events_of(extraction, kind):
+    return [e for e in extraction.events if e.type == kind]
+
+
+def _claims(event):
+    return {(c.status, c.speaker.name if c.speaker else None) for c in event.claims}
+
+
+def test_a_denial_of_the_report_is_a_claim_on_the_delivery_it_denies(reading):
+    x = reading("The United States says North Korea delivered rockets to Wagner. "
+                "Pyongyang called the report groundless.")
+    (aid,) = _events_of(x, "AID")
+    assert ("denied", "North Korea") in _claims(aid)
+    assert not _events_of(x, "REJECT"), "a denial of what was said is not a rejection of a proposal"
+
+
+def test_dismissing_reports_denies_the_event_the_denier_takes_part_in(reading):
+    x = reading("Iran shipped drones to Russia in August. Moscow had previously dismissed such reports.")
+    (aid,) = _events_of(x, "AID")
+    assert ("denied", "Russia") in _claims(aid)
+    assert aid.status == "asserted", "the summary stays the strongest claim that it happened"
+
+
+def test_a_denied_clause_is_an_event_whose_only_claim_is_the_denial(reading):
+    x = reading("Tehran denied that it had supplied any drones to Moscow.")
+    (aid,) = _events_of(x, "AID")
+    assert aid.status == "denied"
+    assert [c.status for c in aid.claims] == ["denied"]
+
+
+def test_the_reports_own_voice_is_a_claim_by_its_outlet(reading):
+    x = reading("Russia launched a drone attack on Kyiv on Monday.")
+    (attack,) = _events_of(x, "ASSAULT")
+    (claim,) = attack.claims
+    assert claim.status == "asserted" and claim.speaker.name == "Harbor Post" and claim.speaker.start is None
+    assert claim.said_on == "2023-01-11" and claim.attribution is None
+
+
+def test_an_outlet_credited_with_the_report_claims_it_as_reported(reading):
+    x = reading("Iran sent drones to Russia last month, according to Reuters.")
+    (aid,) = _events_of(x, "AID")
+    assert ("reported", "Reuters") in _claims(aid)
+
+
+def test_an_outlet_told_is_a_reported_claim_beside_the_speaker(reading):
+    x = reading("An official told CNN that Washington is considering sanctions on the Wagner Group.")
+    (sanction,) = _events_of(x, "SANCTION")
+    statuses = {c.status for c in sanction.claims}
+    assert {"considered", "reported"} <= statuses
+    assert sanction.status == "considered", "an outlet relaying the official does not make it reported"
+
+
+def test_a_claimant_asserts_its_own_deed(reading):
+    x = reading("Yevgeny Prigozhin claimed that his fighters had taken control of the town of Soledar.")
+    seizures = [e for e in x.events if e.mode == "seize"]
+    assert seizures and seizures[0].actor[0]["name"] == "Yevgeny Prigozhin"
+    assert seizures[0].status == "asserted"
+
+
+def test_a_town_taken_is_the_place_and_its_holder_the_recipient(reading):
+    x = reading("Russian troops took control of Ukraine's eastern town of Soledar, the ministry said.")
+    (seizure,) = [e for e in x.events if e.mode == "seize"]
+    assert [r["name"] for r in seizure.recipient] == ["Ukraine"]
+    assert seizure.roles["location"]["text"] == "Soledar"
+
+
+def test_a_town_taken_from_an_unnamed_holder_is_taken_from_the_other_side(reading):
+    x = reading("Ukraine says it still holds Bakhmut. Wagner fighters have taken the town of Soledar, Prigozhin said.")
+    (seizure,) = [e for e in x.events if e.mode == "seize"]
+    assert [r["name"] for r in seizure.recipient] == ["Ukraine"]
+    assert seizure.recipient[0]["inferred"] == "other side"
+
+
+def test_a_described_speaker_is_the_person_named_in_the_description(reading):
+    x = reading("The head of Wagner, Yevgeny Prigozhin, said his units had captured the salt mines.")
+    speakers = {c.speaker.entity for e in x.events for c in e.claims if c.speaker}
+    assert any(s and "prigozhin" in s for s in speakers)
+
+
+def test_a_headline_caption_does_not_run_into_the_next_sentence(reading):
+    x = reading("Iran admits sending drones\nPhoto: AP\n\nPresident Zelensky accused Iran of lying on Saturday.")
+    (accuse,) = _events_of(x, "ACCUSE")
+    assert [a["name"] for a in accuse.actor] == ["Volodymyr Zelenskyy"]
+
+
+def test_claim_ids_are_unique_in_the_report(reading):
+    x = reading("Kyiv says Moscow fired missiles at Odesa. The Kremlin denied the claims. "
+                "Iran shipped drones to Russia, according to the Washington Post.")
+    ids = [c.id for e in x.events for c in e.claims]
+    assert ids and len(ids) == len(set(ids))
+
+
+# --- the summary status and merging, on hand-made events ------------------------------------------------
+
+
+def _event(eid, statuses, actor="Q1", recipient="Q2", time=None, **roles):
+    claims = [Claim(f"{eid}.c{n}", Speaker(None, f"s{n}", None, None), s, None, None, None, Span(0, 1, "x"))
+              for n, s in enumerate(statuses)]
+    return Event(eid, "AID", None, [{"entity": actor, "name": actor}], [{"entity": recipient, "name": recipient}],
+                 statuses[0], time, Span(0, 1, "x"), [], dict(roles), claims)
+
+
+def test_the_summary_is_the_strongest_claim_that_it_happened():
+    assert summary_status(_event("e1", ["denied", "alleged", "asserted"])) == "asserted"
+    assert summary_status(_event("e1", ["denied", "planned"])) == "planned"
+    assert STATUS_ORDER[0] == "confirmed" and STATUS_ORDER[-1] == "negated"
+
+
+def test_one_happening_told_twice_is_one_event_with_both_claims():
+    first, again = _event("e1", ["asserted"]), _event("e4", ["denied"])
+    (merged,) = merge_report_events([first, again])
+    assert [c.status for c in merged.claims] == ["asserted", "denied"] and merged.roles["merged"] == ["e4"]
+
+
+def test_a_plan_and_its_fulfilment_stay_two_events():
+    assert len(merge_report_events([_event("e1", ["planned"]), _event("e2", ["asserted"])])) == 2
+
+
+def test_two_shipments_of_different_sizes_stay_two_events():
+    small = _event("e1", ["asserted"], quantity={"value": 10})
+    large = _event("e2", ["asserted"], quantity={"value": 300})
+    assert len(merge_report_events([small, large])) == 2
+
+
+def test_other_recipients_make_another_happening():
+    assert len(merge_report_events([_event("e1", ["asserted"]), _event("e2", ["asserted"], recipient="Q3")])) == 2
+
+
+def test_link_claims_names_claim_speakers():
+    from claimgraph.resolve import link_claims
+
+    text = "Kirby said Iran sent drones."
+    kirby = Entity("cg:john-kirby", "John Kirby", "PERSON", None, ["Kirby"], [(0, 5)])
+    said = Attribution("a1", Speaker(None, "Kirby", 0, 5), Span(6, 10, "said"), Span(11, 28, text[11:]), [])
+    event = _event("e1", ["asserted"])
+    event.claims[0].speaker = Speaker(None, "Kirby", 0, 5)
+    event.roles["trigger"] = {"start": 16, "end": 20, "text": "sent"}
+    link_claims([event], [said], [kirby], outlet=None)
+    assert event.claims[0].speaker.entity == "cg:john-kirby" and event.attributions == ["a1"]
