@@ -39,6 +39,7 @@ def clean_surface(text: str) -> str:
 
 def resolve_entities(text: str, mentions: list[Mention], gazetteer, outlet: str | None = None) -> list[Entity]:
     mentions = with_outlet_mentions(text, mentions, outlet)
+    mentions = _with_extended(text, mentions, gazetteer)
     mentions = mentions + gazetteer_mentions(text, gazetteer, mentions)
     groups: list[_Group] = []
     by_name: dict[str, _Group] = {}
@@ -90,6 +91,33 @@ def _known_names_in(text: str, words: list[tuple[int, int]], gazetteer, taken: l
                 i = j - 1
                 break
         i += 1
+
+
+# Lower-case words that can finish a name the tagger cut short: "Ukrainian [forces]", "Russia's [defence ministry]".
+_TAIL = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3}")
+
+
+def _with_extended(text: str, mentions: list[Mention], gazetteer) -> list[Mention]:
+    extended = [_extended(text, m, gazetteer) for m in mentions]
+    longer = [(m.start, m.end) for m, old in zip(extended, mentions, strict=True) if m is not old]
+    return [m for m in extended if (m.start, m.end) in longer or not _overlaps(m.start, m.end, longer)]
+
+
+def _extended(text: str, mention: Mention, gazetteer) -> Mention:
+    """The mention, or the longer name the gazetteer knows that it starts ("Ukrainian forces" is the army, not
+    the country)."""
+    if mention.label not in ("NORP", "GPE", "ORG"):
+        return mention
+    tail = _TAIL.match(text, mention.end)
+    if tail is None:
+        return mention
+    words = list(re.finditer(r"\s+[a-z][\w-]*", tail.group()))
+    for count in range(len(words), 0, -1):
+        end = mention.end + words[count - 1].end()
+        entry = gazetteer.lookup(text[mention.start : end])
+        if entry is not None and _trusted_match(entry, text[mention.start : end]):
+            return Mention(mention.start, end, text[mention.start : end], entry.type)
+    return mention
 
 
 def _trusted_match(entry, surface: str) -> bool:

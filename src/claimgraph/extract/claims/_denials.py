@@ -32,7 +32,9 @@ def find_denials(doc, attributions: list[Attribution]) -> list[Denial]:
     """Denials in ``doc``, in text order; a denial inside an attribution's content is that speaker's."""
     found = []
     for token in doc:
-        if is_verb(token) and _is_report_denial(token):
+        if is_verb(token) and _denies_its_head(token):  # "a charge Tehran denies"
+            found += _denial(token, _subject(token), attributions)
+        elif is_verb(token) and _is_report_denial(token):
             found += _denial(token, _subject(token), attributions)
         elif token.lower_ in _words()["verdict_verbs"] and _has_verdict(token):
             found += _denial(token, _subject(token), attributions)
@@ -45,7 +47,7 @@ def denies_a_report(verb) -> bool:
     """Whether a REJECT trigger verb is a denial of what was said rather than a refusal of a proposal."""
     if verb.lower_ not in _words()["verbs"]:
         return False
-    return _is_report_denial(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    return _is_report_denial(verb) or _denies_its_head(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _is_report_denial(verb) -> bool:
@@ -53,6 +55,12 @@ def _is_report_denial(verb) -> bool:
         return False
     objects = objects_of(verb)
     return bool(objects) and all(o.lower_ in _words()["report_nouns"] for o in objects)
+
+
+def _denies_its_head(verb) -> bool:
+    """A denial verb in a relative clause on a report noun: "a charge Tehran denies", "claims Moscow rejected"."""
+    return (verb.dep_ == "relcl" and verb.lower_ in _words()["verbs"] and verb.head.lower_ in _words()["report_nouns"]
+            and not objects_of(verb))
 
 
 def _has_verdict(verb) -> bool:
@@ -67,7 +75,7 @@ def _is_false_report(word) -> bool:
     if word.dep_ not in ("acomp", "attr"):
         return False
     subjects = [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ in _words()["report_nouns"] for s in subjects)
+    return any(s.lower_ in _words()["report_nouns"] or s.lower_ in ("all", "everything") for s in subjects)
 
 
 def _subject(verb):

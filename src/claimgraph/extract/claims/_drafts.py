@@ -6,6 +6,10 @@
 - Every outlet an attribution passed through ("told CNN", "..., according to Reuters") is a `reported` claim.
 - An event no attribution carries is the report's own word: a claim by the document's outlet, with the
   event's status (so "reportedly" stays `reported`, relayed by the outlet).
+- An act done by saying (ACCUSE, REQUEST, THREATEN...) is also its actor's own claim: "Zelensky accused Iran of
+  lying" is Zelensky's word, whoever reports it.
+- A status verb with its own subject inside the content is that subject's claim: in "the report noted that Iran
+  denied sending missiles" Iran denies, and the report relays it.
 Speakers are spans here; resolve maps them to canonical entities.
 """
 
@@ -15,6 +19,8 @@ from claimgraph.extract.events._time import TimeIndex, clause_head
 from claimgraph.model import Attribution, Claim, Document, Event, Span, Speaker
 
 REPORTED = "reported"
+# PLOVER types whose act is a saying: their actor is a speaker.
+SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
 
 
 def carrying(event: Event, attributions: list[Attribution]) -> list[Attribution]:
@@ -35,7 +41,16 @@ def draft_claims(event: Event, attributions: list[Attribution], said_on: dict[st
         claims += _attributed(event, attribution, said_on.get(attribution.id), doc)
     if not carriers:
         claims.append(_own_voice(event, document))
+    if event.type in SAYING_TYPES:
+        claims += _actors_word(event)
     return numbered(event.id, distinct(claims))
+
+
+def _actors_word(event: Event) -> list[Claim]:
+    cue = event.roles.get("trigger")
+    span = Span(cue["start"], cue["end"], cue["text"]) if cue else None
+    return [Claim("", Speaker(None, a["name"], a["start"], a["end"]), event.status, span, None, None, event.evidence)
+            for a in event.actor if a.get("start") is not None]
 
 
 def _attributed(event: Event, a: Attribution, said_on: str | None, doc) -> list[Claim]:
@@ -44,10 +59,33 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc) -> list[
     by_outlet = bool(chain) and _same_name(chain[0], doc.text[a.speaker.start : a.speaker.end])
     status = REPORTED if by_outlet else event.status
     cue = _status_cue(event, a)
+    inner = _inner_claimant(event, a, doc)
+    if inner is not None:  # "the report noted that Iran denied ...": Iran denies, the report relays it
+        status = REPORTED
     claims = [Claim("", a.speaker, status, cue, said_on, a.id, evidence)]
+    if inner is not None:
+        claims.insert(0, Claim("", inner, event.status, cue, said_on, a.id, evidence))
     for outlet in chain[1:] if by_outlet else chain:
         claims.append(Claim("", _outlet_speaker(doc.text, outlet, a), REPORTED, None, said_on, a.id, evidence))
     return claims
+
+
+# Status verbs whose subject makes a claim of its own when they sit inside what someone else said.
+CLAIMANT_STATUSES = frozenset({"denied", "alleged", "confirmed", "believed"})
+
+
+def _inner_claimant(event: Event, a: Attribution, doc) -> Speaker | None:
+    """The named subject of the event's status verb, when that verb is inside the attribution's content."""
+    cue = event.roles.get("status_cue")
+    if event.status not in CLAIMANT_STATUSES or not cue or not a.content.start <= cue["start"] < a.content.end:
+        return None
+    span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+    verb = span.root if span is not None else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    named = next((e for e in doc.ents if subject is not None and e.start <= subject.i < e.end), None)
+    if named is None or named.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    return Speaker(None, named.text, named.start_char, named.end_char)
 
 
 def _status_cue(event: Event, a: Attribution) -> Span:

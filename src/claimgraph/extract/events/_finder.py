@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimgraph.extract.events._args import mention_arg
 from claimgraph.extract.events._frames import Participants, participants
 from claimgraph.extract.events._lexicon import lexicon
 from claimgraph.extract.events._refs import DocContext
@@ -93,11 +94,42 @@ def find_events(doc, timexes: list[Timex], mentions: list[Mention], quantities: 
 
 def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:
     parts = participants(trigger, ctx)
+    if trigger.type == "AID" and not parts.actor:
+        parts.actor = _origin_of_items(parts, ctx)
     cue = find_status(trigger, ctx)
     draft = Draft(trigger, parts, cue, _mode(trigger, parts, ctx))
     draft.roles = _roles(draft, ctx)
     _date(draft, ctx, times)
     return draft
+
+
+ORIGIN_VERBS = frozenset({"made", "built", "manufactured", "produced", "supplied", "provided", "sent", "designed"})
+
+
+def _origin_of_items(parts: Participants, ctx) -> list[dict]:
+    """A transfer that names no giver is given by the items' origin: "Iranian drones were delivered to Russia",
+    "drones from Iran", "Iran-supplied drones", "drones made in Iran". Never the recipient itself."""
+    taken = {(r["start"], r["end"]) for r in parts.recipient}
+    items = list(parts.items)
+    items += [g for i in parts.items for c in i.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]  # "a delivery of drones sent by Iran"
+    for item in items:
+        for origin in _origin_tokens(item):
+            mention = ctx.index.at(origin)
+            if mention is not None and mention.label in ("GPE", "NORP") and (mention.start, mention.end) not in taken:
+                return [mention_arg(mention)]
+    return []
+
+
+def _origin_tokens(item) -> list:
+    found = [c for c in item.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
+    found += [g for c in found if c.dep_ == "amod" for g in c.children if g.dep_ == "npadvmod"]  # "Iran-made"
+    for child in item.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            found += [g for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "acl" and child.lower_ in ORIGIN_VERBS:
+            found += [g for p in child.children if p.dep_ in ("prep", "agent") for g in p.children if g.dep_ == "pobj"]
+    return found
 
 
 def _mode(trigger: Trigger, parts: Participants, ctx) -> str | None:
@@ -141,17 +173,23 @@ def _roles(draft: Draft, ctx) -> dict:
     place = location(trigger, parts, parts.actor + parts.recipient, ctx)
     if place is not None:
         roles["location"] = place
-    if draft.mode == "seize":
+    if takes_place(draft.trigger.type, draft.mode):
         _seized_places(draft, roles, ctx)
     return roles
 
 
+def takes_place(kind: str, mode: str | None) -> bool:
+    """Events whose recipient the parse may give as a place: a town taken, attacked or withdrawn from."""
+    return mode == "seize" or kind in ("ASSAULT", "RETREAT")
+
+
 def _seized_places(draft: Draft, roles: dict, ctx) -> None:
-    """A place taken is where it happened; the one it was taken from is who held it, when the report says."""
+    """A place taken, attacked or left is where it happened; the one acted on is who held it, when the report
+    says so ("Ukraine's eastern town of Soledar")."""
     places, holders = [], []
     for recipient in draft.parts.recipient:
         described, holder = place_holder(recipient, ctx)
-        recipient["place"] = described  # resolve moves a place with no holder out of the recipients
+        recipient["place"] = described or draft.trigger.rule.frame == "fall"  # resolve moves it to location
         if holder is not None:
             places.append(recipient)
             holders.append(holder)

@@ -6,6 +6,7 @@ give     actor gives the object to the recipient ("supplied rockets to X", "send
          "to X for use by Y" makes X the intermediary and Y the end user
 receive  the subject gets the object from the actor ("purchased rockets from X", "drones made by X")
 force    actor moves the object, a force ("deployed 50,000 mercenaries"): no recipient but "against"
+fall     the place that falls is taken by whom it falls to ("Soledar fell to Russian forces")
 demand   "X said [Y must V]": X demands of Y
 """
 
@@ -41,6 +42,10 @@ def participants(trigger, ctx) -> Participants:
         return _give(trigger, ctx)
     if frame == "receive":
         return _receive(trigger, ctx)
+    if frame == "fall":
+        subject = ctx.subject(trigger.predicate)
+        return Participants(actor=ctx.arguments(prep_objects(trigger.predicate, ("to",)), unnamed="actors"),
+                            recipient=ctx.arguments([subject]) if subject is not None else [])
     if frame == "demand":
         subject = ctx.subject(trigger.objects[0])
         recipient = ctx.arguments([subject], unnamed="actors") if subject is not None else []

@@ -211,6 +211,10 @@ def place_holder(place: dict, ctx) -> tuple[bool, dict | None]:
     "the Ukrainian city of Bakhmut", "the town of Soledar in Ukraine" -> (True, Ukraine). Any mention of the name
     counts, whatever label the tagger gave it: "the town of" says it is a place."""
     name, described = place.get("name"), False
+    own = _own_place_noun(place, ctx)
+    if own is not None:  # "the town in east Ukraine", "the Ukrainian town"
+        owner = _owner_of(own, ctx)
+        return True, (mention_arg(owner) if owner is not None else None)
     for token in ctx.doc:
         mention = ctx.index.at(token)
         noun = _place_noun(token) if mention is not None and mention.text == name else None
@@ -221,6 +225,13 @@ def place_holder(place: dict, ctx) -> tuple[bool, dict | None]:
         if owner is not None:
             return True, mention_arg(owner)
     return described, None
+
+
+def _own_place_noun(place: dict, ctx):
+    if place.get("start") is None:
+        return None
+    span = ctx.doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    return span.root if span is not None and span.root.lower_ in PLACE_NOUNS else None
 
 
 def _place_noun(token):

@@ -14,7 +14,9 @@ from claimgraph.extract.events._args import effective_head, is_verb
 
 MAX_STEPS = 10
 UP_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acomp", "conj", "csubj", "attr", "oprd"})
-FADED_BY_NEGATION = frozenset({"believed", "confirmed", "reported"})
+# Negating a cue of knowledge leaves the event open or says it did not happen: "could not confirm whether the town
+# fell" -> possible; "does not believe they were sent" -> negated.
+FADED_BY_NEGATION = {"confirmed": "possible", "believed": "negated", "reported": "negated"}
 
 
 @dataclass
@@ -107,14 +109,24 @@ def _cue_of_governor(governor, lex) -> StatusCue | None:
     elif governor.lower_ in ("is", "was", "are", "were", "be"):
         status = _copula_subject_cue(governor, lex)
     if status is not None:
-        negated = any(c.dep_ == "neg" for c in governor.children)
-        if negated and status in FADED_BY_NEGATION:
-            status = "negated"
+        if status in FADED_BY_NEGATION and _is_negated(governor):
+            status = FADED_BY_NEGATION[status]
         return StatusCue(status, governor)
     adverb = next((c for c in governor.children if c.dep_ == "advmod" and c.lower_ in lex.status_adverbs), None)
     if adverb is not None and lex.status_adverbs[adverb.lower_] in ("reported", "alleged"):
         return StatusCue(lex.status_adverbs[adverb.lower_], adverb)
     return None
+
+
+def _is_negated(word) -> bool:
+    """ "did not confirm", or a negation a few steps up: "has not been able to confirm", "cannot verify"."""
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in word.children):
+            return True
+        if word.dep_ not in ("xcomp", "acomp"):
+            return False
+        word = word.head
+    return False
 
 
 def _copula_subject_cue(copula, lex) -> str | None:

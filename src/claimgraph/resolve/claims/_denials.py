@@ -2,9 +2,10 @@
 
 The denied event is the one the denier takes part in (as actor first, then as recipient), nearest before the
 denial, else after it; a denier the report does not show taking part denies the report's first event of
-something that happened. Events that are themselves acts of saying (ACCUSE, REQUEST...) are not denied this
-way: "denied the accusations" denies what was alleged, not that it was alleged. A negated event claimed by one
-of its own participants ("we have not supplied any weapons", said by the supplier) is a denial too.
+something that happened (or, in a report of plans only, its first plan). Events that are themselves acts of
+saying (ACCUSE, REQUEST...) are not denied this way: "denied the accusations" denies what was alleged, not that
+it was alleged. A negated event claimed by one of its own participants ("we have not supplied any weapons", said
+by the supplier) is a denial too.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ def attach_denials(events: list[Event], denials: list[Denial]) -> None:
 
 
 def _denied_event(events: list[Event], denial: Denial) -> Event | None:
-    candidates = [e for e in events if e.type not in SAYING and e.status in HAPPENED]
+    """What happened is denied first; a report that tells only of a plan has the plan denied."""
+    acts = [e for e in events if e.type not in SAYING]
+    candidates = [e for e in acts if e.status in HAPPENED] or acts
     if not candidates:
         return None
     key = denial.speaker.entity or denial.speaker.name.lower()

@@ -26,7 +26,8 @@ def link_claims(events: list[Event], attributions: list[Attribution], entities: 
 def link_speaker(speaker: Speaker, spans) -> None:
     """The entity that names the speaker; in a described speaker ("The head of Wagner, Yevgeny Prigozhin") the
     person named inside the description, but never the country of "a US official"."""
-    entity = _entity_at(spans, speaker.start, speaker.end) or _person_within(spans, speaker.start, speaker.end)
+    entity = (_entity_at(spans, speaker.start, speaker.end) or _person_within(spans, speaker.start, speaker.end)
+              or _described(spans, speaker.name))
     if entity is not None:
         speaker.entity, speaker.name = entity.id, entity.name
 
@@ -55,6 +56,20 @@ def _person_within(spans, start: int | None, end: int | None) -> Entity | None:
         return None
     people = [entity for s, e, entity in spans if start <= s and e <= end and entity.type == "PERSON"]
     return people[-1] if people else None
+
+
+def _described(spans, name: str | None) -> Entity | None:
+    """ "the ministry", "Defence Ministry": the organisation of the report whose name holds every word of the
+    description (the most mentioned, if several)."""
+    words = set((name or "").lower().replace("defense", "defence").split()) - {"the", "a", "an", "its", "his", "her"}
+    if not words or len(words) > 3:
+        return None
+    found = {}
+    for _, _, entity in spans:
+        names = [entity.name, *entity.aliases]
+        if entity.type == "ORG" and any(words <= set(n.lower().replace("defense", "defence").split()) for n in names):
+            found[entity.id] = entity
+    return max(found.values(), key=lambda e: len(e.mentions)) if found else None
 
 
 def _actor_roles(event: Event) -> list[dict]:
