@@ -157,3 +157,40 @@ def test_link_claims_names_claim_speakers():
     event.roles["trigger"] = {"start": 16, "end": 20, "text": "sent"}
     link_claims([event], [said], [kirby], outlet=None)
     assert event.claims[0].speaker.entity == "cg:john-kirby" and event.attributions == ["a1"]
+
+
+def test_every_denial_word_is_a_string():
+    # YAML 1.1 reads a bare false, no or on as a boolean: such a word would silently never match.
+    from claimgraph.extract.events import lexicon
+
+    lists = lexicon().status_data["denials"].values()
+    assert all(isinstance(word, str) for words in lists for word in words)
+
+
+def test_a_quoted_source_speaks_and_the_outlet_relays(reading):
+    x = reading("The drones were sent before the war, Reuters quoted Iran's foreign minister Hossein "
+                "Amir-Abdollahian as saying.")
+    (aid,) = _events_of(x, "AID")
+    claims = _claims(aid)
+    assert ("reported", "Reuters") in claims
+    assert any(name and "Amir-Abdollahian" in name for _, name in claims)
+
+
+def test_a_relayed_denial_is_the_deniers(reading):
+    x = reading("The newspaper noted that Tehran denied that it had delivered missiles to Russia.")
+    (aid,) = _events_of(x, "AID")
+    assert ("denied", "Iran") in _claims(aid)
+    assert aid.status == "denied"
+
+
+def test_the_accuser_is_the_speaker_of_an_accusation(reading):
+    x = reading("Zelensky accused Tehran of lying about the drones.")
+    (accuse,) = _events_of(x, "ACCUSE")
+    assert ("asserted", "Volodymyr Zelenskyy") in _claims(accuse)
+
+
+def test_a_charge_denied_in_a_relative_clause(reading):
+    x = reading("Kyiv accused Iran of supplying drones to Russia, a charge Tehran denies.")
+    (aid,) = _events_of(x, "AID")
+    assert ("denied", "Iran") in _claims(aid)
+    assert not _events_of(x, "REJECT")

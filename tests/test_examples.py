@@ -82,7 +82,8 @@ def _event_matches(event, expected, entity_names) -> bool:
         wanted = expected.get(role)
         if wanted and not _participant_names(getattr(event, role), entity_names) & set(wanted):
             return False
-    return True
+    said = {(c.speaker.name if c.speaker else None, c.status) for c in event.claims}
+    return all((claim["speaker"], claim["status"]) in said for claim in expected.get("claims", []))
 
 
 def test_expected_events_are_found(readings):

@@ -256,18 +256,21 @@ def eval_timex(directory, as_json):
 
 @eval_group.command(name="plover")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--folds", type=click.IntRange(min=2), default=None,
+              help="Type accuracy per held-out fold (hash split; a fixed 20% test fold kept apart), rules vs combined.")
 @json_option
-def eval_plover(path, as_json):
+def eval_plover(path, folds, as_json):
     """Score event types and actors on PLOVER gold-standard sentences (JSONL).
 
     \b
     Examples:
       claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl
       claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl --json
+      claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl --folds 5
     """
     from claimgraph.evaluate import evaluate_plover
 
-    _echo_scores(evaluate_plover(path), as_json)
+    _echo_scores(evaluate_plover(path, folds=folds), as_json)
 
 
 @eval_group.command(name="attribution")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimgraph.evaluate._news import evaluate_news, score_claims
-from claimgraph.evaluate._plover import score_plover
+from claimgraph.evaluate._plover import score_plover, score_plover_folds
 from claimgraph.evaluate._polnear import score_polnear
 from claimgraph.evaluate._seed import evaluate_seed
 from claimgraph.evaluate._timeml import read_timeml, score_timeml
@@ -20,6 +20,7 @@ __all__ = [
     "read_timeml",
     "score_claims",
     "score_plover",
+    "score_plover_folds",
     "score_polnear",
     "score_timeml",
 ]
@@ -41,9 +42,12 @@ def _reader(pipeline=None):
     return lambda text: pipeline(Document(text=text, source="<eval>"))
 
 
-def evaluate_plover(path: str | Path, pipeline=None) -> dict:
-    """PLOVER gold-standard sentences: event type accuracy, actor and recipient match."""
+def evaluate_plover(path: str | Path, pipeline=None, folds: int | None = None) -> dict:
+    """PLOVER gold-standard sentences: event type accuracy, actor and recipient match; with ``folds``,
+    type accuracy in-sample, per held-out fold and on the fixed test fold, rules alone and combined."""
     read = _reader(pipeline)
+    if folds:
+        return score_plover_folds(path, lambda text: read(text).events, folds)
     return score_plover(path, lambda text: read(text).events)
 
 

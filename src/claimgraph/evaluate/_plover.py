@@ -10,6 +10,11 @@ planned) is AGREE for a cooperative act and THREATEN for a hostile one, and a co
 negated is REJECT (data/plover.yaml "intent" and "refusal").
 No event counts as a wrong type and a missed actor.
 
+``score_plover_folds`` splits the records by a hash of their text into a fixed test fold (20%, the same
+on every run, never read while tuning) and ``folds`` folds, and scores the rules alone and the rules
+combined with the type classifier (extract/events/_classifier.py). Held-out numbers use, for each
+record, the classifier model trained without that record's fold; in-sample ones the shipped model.
+
 Actors match by text when a gold actor's text overlaps one of the main event's actor spans (case
 ignored; a gold text not found verbatim matches on shared content words), and by country when the
 gazetteer's CAMEO code of one of our actor names starts with the gold ISO-3 code.
@@ -27,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from claimgraph.errors import EvaluationError
+from claimgraph.extract.events._classifier import combine, fold_models, fold_of
 from claimgraph.model import Event
 
 Extractor = Callable[[str], list[Event]]
@@ -141,7 +147,7 @@ def _text_match(text: str, gold: list[dict], found: list[dict]) -> bool | None:
         start = lowered.find(actor["text"].lower())
         if start >= 0:
             end = start + len(actor["text"])
-            spans = [(a.get("anaphor") or a)["start"] for a in found]
+            spans = [s for s in ((a.get("anaphor") or a)["start"] for a in found) if s is not None]
             if any(_overlaps(a, start, end, text) for a in found) or any(start <= s < end for s in spans):
                 return True
         elif _shares_words(actor["text"], found):
@@ -150,8 +156,9 @@ def _text_match(text: str, gold: list[dict], found: list[dict]) -> bool | None:
 
 
 def _overlaps(argument: dict, start: int, end: int, text: str) -> bool:
-    """The argument's span (or, for a resolved pronoun, its anaphor span) overlaps [start, end)."""
-    spans = [(argument["start"], argument["end"])]
+    """The argument's span (or, for a resolved pronoun, its anaphor span) overlaps [start, end); an inferred
+    participant (no span) matches by name."""
+    spans = [(argument["start"], argument["end"])] if argument.get("start") is not None else []
     if argument.get("anaphor"):
         spans.append((argument["anaphor"]["start"], argument["anaphor"]["end"]))
     name = argument["name"].lower()
@@ -192,4 +199,73 @@ def _report(tally: Counter, confusion, errors: list, total: int) -> dict:
         "per_type_accuracy": per_type,
         "confusion": {gold: dict(row.most_common()) for gold, row in sorted(confusion.items())},
         "errors": errors,
+    }
+
+
+# name -> (override only an ambiguous trigger, threshold); every variant lets the classifier decide when
+# the rules find no event. "confident" overrides any rule type when the classifier is that sure.
+VARIANTS = {"fallback": (True, 2.0), "ambiguous": (True, 0.5), "confident": (False, 0.8)}
+
+
+def score_plover_folds(path: str | Path, extractor: Extractor, folds: int = 5, models=None) -> dict:
+    """Type accuracy in-sample, per held-out fold, their mean and on the fixed test fold: rules alone and
+    rules combined with the classifier (``models``: fold number -> model with ``classify``; 0 = shipped)."""
+    records = read_plover_gsr(path)
+    if not records:
+        raise EvaluationError("no coded records", where=str(path))
+    events = [main_event(extractor(r["text"])) for r in records]
+    keys = [fold_of(r["text"], folds) for r in records]
+    gold = [r["type"] for r in records]
+    rules = [plover_code(e) if e is not None else None for e in events]
+    report = {"records": len(records), "folds": folds, "fold_sizes": dict(sorted(Counter(keys).items())),
+              "rules": _fold_accuracy(gold, rules, rules, keys, folds)}
+    models = fold_models() if models is None else models
+    if not set(range(folds + 1)) <= set(models):
+        report["note"] = f"no classifier models for {folds} folds (scripts/train_plover_classifier.py): rules only"
+        return report
+    report.update(_combined(records, events, rules, keys, models, folds))
+    return report
+
+
+def _combined(records: list[dict], events: list, rules: list, keys: list[int], models, folds: int) -> dict:
+    gold = [r["type"] for r in records]
+    held = [models[k].classify(r["text"]) for r, k in zip(records, keys, strict=True)]
+    seen = [models[0].classify(r["text"]) for r in records]
+    ambiguous = [_ambiguous(e) for e in events]
+    out = {"classifier_alone": _fold_accuracy(gold, [g[0] for g in seen], [g[0] for g in held], keys, folds)}
+    for name, (only_ambiguous, threshold) in VARIANTS.items():
+        flags = [amb or not only_ambiguous for amb in ambiguous]
+        pick = functools.partial(_pick, rules, flags, threshold)
+        out[name] = _fold_accuracy(gold, pick(seen), pick(held), keys, folds)
+    return out
+
+
+def _pick(rules: list, flags: list[bool], threshold: float, guesses: list) -> list[str]:
+    return [combine(r, g, f, threshold) for r, g, f in zip(rules, guesses, flags, strict=True)]
+
+
+def _ambiguous(event: Event | None) -> bool:
+    """The trigger's first word is listed under more than one PLOVER type in plover.yaml."""
+    from claimgraph.extract.events import lexicon
+
+    if event is None:
+        return False
+    word = ((event.roles.get("trigger") or {}).get("text") or "").lower().split()[:1]
+    lex = lexicon()
+    rules = lex.verb_rules.get(word[0], []) + lex.noun_rules.get(word[0], []) if word else []
+    return len({rule.type for rule in rules}) > 1
+
+
+def _fold_accuracy(gold: list[str], in_sample: list, held_out: list, keys: list[int], folds: int) -> dict:
+    def accuracy(predicted: list, indices: list[int]):
+        return round(sum(predicted[i] == gold[i] for i in indices) / len(indices), 4) if indices else None
+
+    every = range(len(gold))
+    per_fold = {k: accuracy(held_out, [i for i in every if keys[i] == k]) for k in range(1, folds + 1)}
+    scored = [v for v in per_fold.values() if v is not None]
+    return {
+        "in_sample": accuracy(in_sample, list(every)),
+        **{f"fold_{k}": v for k, v in per_fold.items()},
+        "fold_mean": round(sum(scored) / len(scored), 4) if scored else None,
+        "test_fold": accuracy(held_out, [i for i in every if keys[i] == 0]),
     }

@@ -93,14 +93,23 @@ def _known_names_in(text: str, words: list[tuple[int, int]], gazetteer, taken: l
         i += 1
 
 
-# Lower-case words that can finish a name the tagger cut short: "Ukrainian [forces]", "Russia's [defence ministry]".
-_TAIL = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3}")
+# Words that can finish a name the tagger cut short: "Ukrainian [forces]", "Russia's [Defence Ministry]". Only a
+# longer name the gazetteer knows is taken.
+_TAIL = re.compile(r"(?:['’]s)?(?:\s+[A-Za-z][\w-]*){1,3}")
 
 
 def _with_extended(text: str, mentions: list[Mention], gazetteer) -> list[Mention]:
+    """Mentions with the names they start completed; a possessor stays a mention of its own ("Russia" in
+    "Russia's Ministry of Defence" is still Russia), a demonym does not ("Ukrainian" in "Ukrainian forces")."""
     extended = [_extended(text, m, gazetteer) for m in mentions]
+    owners = [old for m, old in zip(extended, mentions, strict=True) if m is not old and _is_possessor(text, old)]
     longer = [(m.start, m.end) for m, old in zip(extended, mentions, strict=True) if m is not old]
-    return [m for m in extended if (m.start, m.end) in longer or not _overlaps(m.start, m.end, longer)]
+    kept = [m for m in extended if (m.start, m.end) in longer or not _overlaps(m.start, m.end, longer)]
+    return kept + owners
+
+
+def _is_possessor(text: str, mention: Mention) -> bool:
+    return text[mention.end : mention.end + 2] in ("'s", "’s")
 
 
 def _extended(text: str, mention: Mention, gazetteer) -> Mention:
@@ -111,7 +120,7 @@ def _extended(text: str, mention: Mention, gazetteer) -> Mention:
     tail = _TAIL.match(text, mention.end)
     if tail is None:
         return mention
-    words = list(re.finditer(r"\s+[a-z][\w-]*", tail.group()))
+    words = list(re.finditer(r"\s+[A-Za-z][\w-]*", tail.group()))
     for count in range(len(words), 0, -1):
         end = mention.end + words[count - 1].end()
         entry = gazetteer.lookup(text[mention.start : end])

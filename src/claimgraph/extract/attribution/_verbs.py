@@ -170,6 +170,16 @@ def _clause_of_channel(token):
     return None
 
 
+def _clause_of_time(token):
+    """In "said Wednesday his forces had captured ...", the small model hangs the clause on "Wednesday"."""
+    for child in token.rights:
+        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME"):
+            clause = next((c for c in child.children if c.dep_ in ("relcl", "acl", "ccomp") and c.i > child.i), None)
+            if clause is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return clause
+    return None
+
+
 def _channel_object(preposition):
     channels = lexicon().channels
     return next((c for c in preposition.children if c.dep_ == "pobj" and c.lower_ in channels), None)
@@ -179,7 +189,7 @@ def _verb_content(token, verb: CueVerb, sent, head) -> tuple[Range, Range] | Non
     """(cue, content): the reported clause, a quotation, an infinitive, an object or the host clause."""
     doc = token.doc
     speaker, cue = speaker_range(head), _cue_range(token)
-    clause = largest_child(token, "ccomp", sent) or _clause_of_channel(token)
+    clause = largest_child(token, "ccomp", sent) or _clause_of_channel(token) or _clause_of_time(token)
     if clause is not None:
         return cue, clause_content(clause, speaker, cue, sent, head)
     block_end = max(cue[1], speaker[1]) if speaker[0] >= cue[1] else cue[1]

@@ -59,7 +59,7 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc) -> list[
     by_outlet = bool(chain) and _same_name(chain[0], doc.text[a.speaker.start : a.speaker.end])
     status = REPORTED if by_outlet else event.status
     cue = _status_cue(event, a)
-    inner = _inner_claimant(event, a, doc)
+    inner = _inner_claimant(event, a, doc) or _quoted_source(a, doc)
     if inner is not None:  # "the report noted that Iran denied ...": Iran denies, the report relays it
         status = REPORTED
     claims = [Claim("", a.speaker, status, cue, said_on, a.id, evidence)]
@@ -86,6 +86,23 @@ def _inner_claimant(event: Event, a: Attribution, doc) -> Speaker | None:
     if named is None or named.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return None
     return Speaker(None, named.text, named.start_char, named.end_char)
+
+
+QUOTING_VERBS = frozenset({"cited", "quoted", "cites", "quotes", "citing", "quoting"})
+
+
+def _quoted_source(a: Attribution, doc) -> Speaker | None:
+    """ "The Guardian cited the minister as saying ...": the one quoted speaks, the outlet relays."""
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    verb = cue.root if cue is not None else None
+    if verb is None or verb.lower_ not in QUOTING_VERBS:
+        return None
+    quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    named = next((e for e in doc.ents if quoted is not None and e.start <= quoted.i < e.end), None)
+    if named is None:
+        named = next((e for e in doc.ents if quoted is not None and e.label_ == "PERSON"
+                      and quoted.left_edge.i <= e.start and e.end <= quoted.right_edge.i + 1), None)
+    return Speaker(None, named.text, named.start_char, named.end_char) if named is not None else None
 
 
 def _status_cue(event: Event, a: Attribution) -> Span:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimgraph.extract.events._args import mention_arg
+from claimgraph.extract.events._args import mention_arg, span_arg
 from claimgraph.extract.events._frames import Participants, participants
 from claimgraph.extract.events._lexicon import lexicon
 from claimgraph.extract.events._refs import DocContext
@@ -95,7 +95,9 @@ def find_events(doc, timexes: list[Timex], mentions: list[Mention], quantities: 
 def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:
     parts = participants(trigger, ctx)
     if trigger.type == "AID" and not parts.actor:
-        parts.actor = _origin_of_items(parts, ctx)
+        parts.actor = _origin_of_items(trigger, parts, ctx)
+    if trigger.type == "SANCTION":
+        parts.recipient = _named_targets(parts.recipient, ctx)
     cue = find_status(trigger, ctx)
     draft = Draft(trigger, parts, cue, _mode(trigger, parts, ctx))
     draft.roles = _roles(draft, ctx)
@@ -103,14 +105,35 @@ def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:
     return draft
 
 
+def _named_targets(recipients: list[dict], ctx) -> list[dict]:
+    """Sanctions on "seven executives of Qods Aviation Industries, an Iranian drone maker" target the company and
+    its people, not the country that only qualifies them."""
+    labels = {id(r): _label_at(r, ctx) for r in recipients}
+    if not any(label in ("ORG", "PERSON") for label in labels.values()):
+        return recipients
+    return [r for r in recipients if labels[id(r)] != "NORP" and not (labels[id(r)] == "GPE" and _is_modifier(r, ctx))]
+
+
+def _label_at(argument: dict, ctx) -> str | None:
+    span = ctx.doc.char_span(argument["start"], argument["end"], alignment_mode="expand")
+    mention = ctx.index.at(span.root) if span is not None else None
+    return mention.label if mention is not None else None
+
+
+def _is_modifier(argument: dict, ctx) -> bool:
+    span = ctx.doc.char_span(argument["start"], argument["end"], alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("amod", "compound", "poss", "nmod")
+
+
 ORIGIN_VERBS = frozenset({"made", "built", "manufactured", "produced", "supplied", "provided", "sent", "designed"})
 
 
-def _origin_of_items(parts: Participants, ctx) -> list[dict]:
+def _origin_of_items(trigger: Trigger, parts: Participants, ctx) -> list[dict]:
     """A transfer that names no giver is given by the items' origin: "Iranian drones were delivered to Russia",
-    "drones from Iran", "Iran-supplied drones", "drones made in Iran". Never the recipient itself."""
+    "drones from Iran", "Iran-supplied drones", "drones made in Iran", "the first shipment from Iran". Never the
+    recipient itself."""
     taken = {(r["start"], r["end"]) for r in parts.recipient}
-    items = list(parts.items)
+    items = list(parts.items) + ([trigger.token] if trigger.token != trigger.predicate else [])
     items += [g for i in parts.items for c in i.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]  # "a delivery of drones sent by Iran"
     for item in items:
@@ -186,10 +209,14 @@ def takes_place(kind: str, mode: str | None) -> bool:
 def _seized_places(draft: Draft, roles: dict, ctx) -> None:
     """A place taken, attacked or left is where it happened; the one acted on is who held it, when the report
     says so ("Ukraine's eastern town of Soledar")."""
+    if not draft.parts.recipient and "ground" in object_classes(draft.trigger.objects, ctx):
+        # "captured all of the mining town": the ground taken stands for whoever held it
+        head = draft.trigger.objects[0]
+        draft.parts.recipient = [{**span_arg(ctx.doc, head.left_edge.i, head.right_edge.i), "place": True}]
     places, holders = [], []
     for recipient in draft.parts.recipient:
         described, holder = place_holder(recipient, ctx)
-        recipient["place"] = described or draft.trigger.rule.frame == "fall"  # resolve moves it to location
+        recipient["place"] = recipient.get("place") or described or draft.trigger.rule.frame == "fall"
         if holder is not None:
             places.append(recipient)
             holders.append(holder)

@@ -18,11 +18,14 @@ from claimgraph.extract.events._args import (
     datives_of,
     is_passive,
     is_verb,
+    objects_of,
     prep_objects,
 )
 
 MAKER_VERBS = frozenset({"made", "manufactured", "produced", "built", "supplied", "provided", "developed", "designed"})
 ORIGIN_PREPS = ("from",)
+RECEIVING_SUPPORT = frozenset({"take", "takes", "took", "taken", "taking", "receive", "receives", "received",
+                               "receiving", "get", "gets", "got", "accept", "accepted", "obtain", "obtained"})
 
 
 @dataclass
@@ -92,6 +95,7 @@ def _give(trigger, ctx) -> Participants:
     end_users = [np for h in holders for np in phrase_objects(h, ctx.lex.data["end_user_phrases"])]
     found.end_user = ctx.arguments(end_users, unnamed="actors")
     direct = datives_of(verb) + [np for h in holders for np in prep_objects(h, ("to",))]
+    direct += [o for o in objects_of(verb) if o not in trigger.objects]  # "supplied Moscow with drones"
     direct = [np for np in direct if np not in end_users and np.dep_ != "pcomp"]
     if not direct:
         direct = [np for h in holders for np in prep_objects(h, ("for",)) if np not in end_users and np.lower_ != "use"]
@@ -136,6 +140,8 @@ def _noun_participants(trigger, ctx) -> Participants:
     found.recipient = ctx.arguments([np for h in holders for np in prep_objects(h, preps)], unnamed="actors")
     if trigger.type == "AID":
         found.items = prep_objects(noun, ("of",))
+        if support.lower_ in RECEIVING_SUPPORT:  # "Russia took delivery of drones from Iran": the taker receives
+            found.recipient, found.actor = found.actor, ctx.arguments(prep_objects(phrase, ORIGIN_PREPS))
     return found
 
 

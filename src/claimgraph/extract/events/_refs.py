@@ -79,7 +79,10 @@ class DocContext:
             mention = self._pronoun_antecedent(token, labels)
         elif owner is not None:  # "his units", "its troops": the forces of whoever the pronoun stands for
             labels = frozenset({"PERSON"}) if owner.lower_ in ("his", "her") else THING_LABELS
-            mention = self._pronoun_antecedent(owner, labels)
+            person = self._pronoun_antecedent(owner, labels)
+            mention = self._group_led_by(person) if person is not None else None
+            if mention is None:
+                mention, person = person, None
         elif self._is_org_description(token):
             mention = self.index.last_before(token.idx, frozenset({"ORG"}))
         else:
@@ -87,6 +90,8 @@ class DocContext:
         if mention is None:
             return None
         argument = mention_arg(mention)
+        if word not in THING_PRONOUNS and word not in PERSON_PRONOUNS and owner is not None and person is not None:
+            argument["led_by"] = person.text  # "his forces" are Wagner's, and he speaks for them
         left, right = chunk(token)
         span = self.doc[left : right + 1]
         argument["anaphor"] = {"start": span.start_char, "end": span.end_char, "text": span.text}
@@ -97,6 +102,19 @@ class DocContext:
         if "troops" not in self.lex.noun_classes.get(token.lower_, set()):
             return None
         return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+
+    def _group_led_by(self, person):
+        """The organisation a person heads, as the report says it: "Prigozhin, the head of the Wagner Group",
+        "Wagner founder Yevgeny Prigozhin", "the Wagner Group's chief, Prigozhin"."""
+        for token in self.doc:
+            mention = self.index.at(token)
+            if mention is None or mention.text != person.text:
+                continue
+            for word in _leader_words(token):
+                groups = [m for m in self.index.named(word, frozenset({"ORG"})) if m.text != person.text]
+                if groups:
+                    return groups[0]
+        return None
 
     def _is_org_description(self, token) -> bool:
         if "org_anaphor" not in self.lex.noun_classes.get(token.lower_, set()):
@@ -137,6 +155,22 @@ class DocContext:
                         groups.append(named)
             self._sentence_subjects[sent.start] = groups
         return self._sentence_subjects[sent.start]
+
+
+LEADER_WORDS = frozenset({"head", "founder", "leader", "chief", "boss", "commander", "owner", "financier",
+                          "chairman", "director"})
+
+
+def _leader_words(token) -> list:
+    """Leader nouns tied to a name: its appositive ("X, the head of Y") or its title ("Y founder X")."""
+    root = token
+    while root.dep_ == "compound" and root.head != root:
+        root = root.head
+    found = [c for c in root.children if c.dep_ == "appos" and c.lower_ in LEADER_WORDS]
+    found += [c for c in root.children if c.dep_ in ("compound", "nmod") and c.lower_ in LEADER_WORDS]
+    if root.dep_ == "appos" and root.head.lower_ in LEADER_WORDS:
+        found.append(root.head)
+    return found
 
 
 def _unique(arguments: list[dict]) -> list[dict]:

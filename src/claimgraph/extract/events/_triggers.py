@@ -72,9 +72,19 @@ def verb_trigger(token, ctx) -> Trigger | None:
         return None
     for rule in rules:
         end = _phrase_end(token, rule.words)
-        if end is not None and _conditions_hold(rule, token, objects, ctx):
-            return Trigger(token, rule, token, token.i, end, objects)
+        given = _given_with(token, objects, ctx) if rule.frame == "give" else objects
+        if end is not None and _conditions_hold(rule, token, given, ctx):
+            return Trigger(token, rule, token, token.i, end, given)
     return None
+
+
+def _given_with(verb, objects: list, ctx) -> list:
+    """ "supplied Moscow with drones": the object named is who receives; what is given comes after "with"."""
+    if not objects or not all(ctx.index.named(o) for o in objects):
+        return objects
+    with_items = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                  if g.dep_ == "pobj"]
+    return with_items or objects
 
 
 def _is_people_noun(token, objects: list, ctx) -> bool:

@@ -52,10 +52,11 @@ def participant_claims(event: Event) -> None:
     """What a participant says of its own act: saying it did not happen denies it (`negated` -> `denied`), and
     claiming it is asserting it (`alleged` -> `asserted`: one does not allege one's own deed)."""
     involved = entity_keys(event.actor) | entity_keys(event.recipient)
-    actors = entity_keys(event.actor)
+    actors = entity_keys(event.actor) | {a["led_by"].lower() for a in event.actor if a.get("led_by")}
     for claim in event.claims:
-        entity = claim.speaker.entity if claim.speaker is not None else None
-        if claim.status == "negated" and entity in involved:
+        speaker = claim.speaker
+        keys = {speaker.entity, speaker.name.lower()} - {None} if speaker is not None else set()
+        if claim.status == "negated" and keys & involved:
             claim.status = "denied"
-        elif claim.status == "alleged" and entity is not None and entity in actors:
+        elif claim.status == "alleged" and keys & actors:
             claim.status = "asserted"

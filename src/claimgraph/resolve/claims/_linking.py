@@ -26,8 +26,9 @@ def link_claims(events: list[Event], attributions: list[Attribution], entities: 
 def link_speaker(speaker: Speaker, spans) -> None:
     """The entity that names the speaker; in a described speaker ("The head of Wagner, Yevgeny Prigozhin") the
     person named inside the description, but never the country of "a US official"."""
-    entity = (_entity_at(spans, speaker.start, speaker.end) or _person_within(spans, speaker.start, speaker.end)
-              or _described(spans, speaker.name))
+    entity = _entity_at(spans, speaker.start, speaker.end) or _person_within(spans, speaker.start, speaker.end)
+    if entity is None or entity.id.startswith("cg:") and entity.type == "ORG":
+        entity = _described(spans, speaker.name, entity) or entity
     if entity is not None:
         speaker.entity, speaker.name = entity.id, entity.name
 
@@ -58,16 +59,18 @@ def _person_within(spans, start: int | None, end: int | None) -> Entity | None:
     return people[-1] if people else None
 
 
-def _described(spans, name: str | None) -> Entity | None:
-    """ "the ministry", "Defence Ministry": the organisation of the report whose name holds every word of the
-    description (the most mentioned, if several)."""
+def _described(spans, name: str | None, unknown: Entity | None = None) -> Entity | None:
+    """ "the ministry", "Defence Ministry": the known organisation of the report whose name holds every word of the
+    description (the most mentioned, if several); ``unknown`` is the description's own entity, if it got one."""
     words = set((name or "").lower().replace("defense", "defence").split()) - {"the", "a", "an", "its", "his", "her"}
     if not words or len(words) > 3:
         return None
     found = {}
     for _, _, entity in spans:
         names = [entity.name, *entity.aliases]
-        if entity.type == "ORG" and any(words <= set(n.lower().replace("defense", "defence").split()) for n in names):
+        if entity is unknown or entity.type != "ORG" or entity.id.startswith("cg:") and unknown is not None:
+            continue
+        if any(words <= set(n.lower().replace("defense", "defence").split()) for n in names):
             found[entity.id] = entity
     return max(found.values(), key=lambda e: len(e.mentions)) if found else None
 

@@ -2,10 +2,15 @@
 
 "Wagner took control of Soledar": the parse gives Soledar as the recipient of the seizure. A recipient that is
 a place (a town the gazetteer does not know as a country, or "the town", "both cities") moves to the event's
-``location``. When no one else is left as recipient, the recipient is the other side of the fighting: the country
-the report names most (ties: the first named) whose side is not the actor's (sides from the gazetteer's CAMEO
-codes: Wagner Group is RUSMIL, so Russia's side). Only names count, not demonyms: "Iranian drones" makes Iran no
-side. Such a recipient carries ``"inferred": "other side"`` and no span.
+``location``. When no one else is left as recipient, the recipient is the other side of the fighting:
+
+- sides are countries, read off the gazetteer's CAMEO codes (Wagner Group is RUSMIL, so Russia's side);
+- the other side is the one the report shows fighting (its armed forces are named: "Ukrainian troops"), else the
+  country it names most (ties: the first named). Only names count, not demonyms: "Iranian drones" makes Iran
+  no side;
+- territory is taken from, and left to, an army: when the report names that side's armed forces, they are the
+  recipient of a seizure or a withdrawal, else the country is.
+Such a recipient carries ``"inferred"`` ("other side", "place") and no span.
 """
 
 from __future__ import annotations
@@ -19,26 +24,76 @@ PLACE_WORDS = frozenset({"town", "towns", "city", "cities", "village", "villages
                          "area", "areas", "region", "territory", "mine", "mines", "district", "outskirts"})
 
 
+class _Sides:
+    """The countries of one report and their armed forces, as the gazetteer codes them."""
+
+    def __init__(self, entities: list[Entity], mentions: list[Mention], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.armies = {_code(e.name, gazetteer)[:3]: e for e in entities if _is_army(e, gazetteer)}
+        named = {(m.start, m.end) for m in mentions if m.label == "GPE"}
+        ranked = []
+        for entity in entities:
+            spans = [s for s in entity.mentions if tuple(s) in named]
+            if _is_country(entity, gazetteer) and (spans or _code(entity.name, gazetteer) in self.armies):
+                fighting = _code(entity.name, gazetteer) in self.armies
+                ranked.append((not fighting, -len(spans), entity.mentions[0][0], entity))
+        self.countries = [row[-1] for row in sorted(ranked, key=lambda row: row[:3])]
+
+    def of(self, people: list[dict]) -> set[str]:
+        return {_code(p.get("name", ""), self.gazetteer)[:3] for p in people} - {""}
+
+    def other(self, event: Event) -> Entity | None:
+        own = self.of(event.actor)
+        if not own:
+            return None
+        return next((c for c in self.countries if _code(c.name, self.gazetteer) not in own), None)
+
+    def acted_on(self, country: Entity, event: Event) -> Entity:
+        """A seizure or withdrawal is between armies: the country's armed forces when the report names them."""
+        if event.mode == "seize" or event.type == "RETREAT":
+            return self.armies.get(_code(country.name, self.gazetteer), country)
+        return country
+
+
 def place_recipients(events: list[Event], entities: list[Entity], mentions: list[Mention],
                      gazetteer: Gazetteer) -> None:
     by_id = {e.id: e for e in entities}
-    sides = _sides(entities, mentions, gazetteer)
+    sides = _Sides(entities, mentions, gazetteer)
     for event in events:
         if not takes_place(event.type, event.mode):
             continue
-        places = [r for r in event.recipient if _is_place(r, by_id, gazetteer)]
-        if not places:
-            if not event.recipient:  # "seized the town in east Ukraine": the country it happened in
-                event.recipient = _country_of_location(event, entities, gazetteer)
-            continue
-        if "location" not in event.roles and places[0].get("start") is not None:
-            first = places[0]
-            event.roles["location"] = {"start": first["start"], "end": first["end"], "text": first["name"],
-                                       "value": [p["name"] for p in places]}
-        event.recipient = [r for r in event.recipient if r not in places] or _other_side(event, sides, gazetteer)
+        places = [r for r in event.recipient if _is_place(r, by_id, gazetteer, event.mode)]
+        if places:
+            _set_location(event, places)
+            event.recipient = [r for r in event.recipient if r not in places]
+        if not event.recipient:
+            holder = _country_of_location(event, entities, sides) if not places else sides.other(event)
+            event.recipient = [_inferred(sides.acted_on(holder, event), "place" if not places else "other side")
+                               ] if holder is not None else []
+        else:
+            event.recipient = [_armed(r, by_id, sides, event) for r in event.recipient]
 
 
-def _is_place(participant: dict, by_id: dict[str, Entity], gazetteer: Gazetteer) -> bool:
+def _set_location(event: Event, places: list[dict]) -> None:
+    first = places[0]
+    if "location" not in event.roles and first.get("start") is not None:
+        event.roles["location"] = {"start": first["start"], "end": first["end"], "text": first["name"],
+                                   "value": [p["name"] for p in places]}
+
+
+def _armed(recipient: dict, by_id: dict[str, Entity], sides: _Sides, event: Event) -> dict:
+    entity = by_id.get(recipient.get("entity") or "")
+    if entity is None or not _is_country(entity, sides.gazetteer):
+        return recipient
+    army = sides.acted_on(entity, event)
+    return recipient if army is entity else {**recipient, "entity": army.id, "name": army.name}
+
+
+def _inferred(entity: Entity, why: str) -> dict:
+    return {"entity": entity.id, "name": entity.name, "start": None, "end": None, "inferred": why}
+
+
+def _is_place(participant: dict, by_id: dict[str, Entity], gazetteer: Gazetteer, event_mode: str | None) -> bool:
     entity = by_id.get(participant.get("entity") or "")
     if participant.get("place"):
         return True
@@ -48,46 +103,37 @@ def _is_place(participant: dict, by_id: dict[str, Entity], gazetteer: Gazetteer)
         words = participant.get("name", "").lower().split()
         return bool(words) and words[-1] in PLACE_WORDS
     known = gazetteer.entry_by_name(entity.name)
+    if known is None and event_mode == "seize":
+        return True  # seized and unknown to the gazetteer: a town, whatever the tagger called it (people taken
+        # are arrests or abductions, modes of their own)
     return entity.type in PLACE_TYPES and (known is None or known.kind != "country")
 
 
-def _country_code(name: str, gazetteer: Gazetteer) -> str | None:
-    entry = gazetteer.entry_by_name(name)
-    if entry is None or not entry.cameo:
-        return None
-    return entry.cameo[:3]
-
-
-def _sides(entities: list[Entity], mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[int, int, Entity]]:
-    """Countries named in the report (as GPE mentions, not demonyms): (-count, first offset, entity), best first."""
-    named = {(m.start, m.end) for m in mentions if m.label == "GPE"}
-    found = []
-    for entity in entities:
-        spans = [s for s in entity.mentions if tuple(s) in named]
-        if spans and _is_country(entity, gazetteer):
-            found.append((-len(spans), spans[0][0], entity))
-    return sorted(found, key=lambda row: row[:2])
-
-
-def _country_of_location(event: Event, entities: list[Entity], gazetteer: Gazetteer) -> list[dict]:
+def _country_of_location(event: Event, entities: list[Entity], sides: _Sides) -> Entity | None:
+    """ "seized the town in east Ukraine": the country it happened in, when that is not the actor's own."""
     place = event.roles.get("location")
     names = set(place.get("value") or []) if isinstance(place, dict) else set()
-    own = {_country_code(a.get("name", ""), gazetteer) for a in event.actor} - {None}
+    own = sides.of(event.actor)
     for entity in entities:
-        if names & {entity.name, *entity.aliases} and _is_country(entity, gazetteer):
-            if own and _country_code(entity.name, gazetteer) not in own:
-                return [{"entity": entity.id, "name": entity.name, "start": None, "end": None, "inferred": "place"}]
-    return []
+        if names & {entity.name, *entity.aliases} and _is_country(entity, sides.gazetteer):
+            if own and _code(entity.name, sides.gazetteer) not in own:
+                return entity
+    return None
 
 
-def _other_side(event: Event, sides, gazetteer: Gazetteer) -> list[dict]:
-    own = {_country_code(a.get("name", ""), gazetteer) for a in event.actor} - {None}
-    if not own:
-        return []
-    other = next((e for _, _, e in sides if _country_code(e.name, gazetteer) not in own), None)
-    if other is None:
-        return []
-    return [{"entity": other.id, "name": other.name, "start": None, "end": None, "inferred": "other side"}]
+def _code(name: str, gazetteer: Gazetteer) -> str:
+    entry = gazetteer.entry_by_name(name)
+    return entry.cameo if entry is not None and entry.cameo else ""
+
+
+ARMY_WORDS = frozenset({"forces", "army", "military"})
+
+
+def _is_army(entity: Entity, gazetteer: Gazetteer) -> bool:
+    """A state's armed forces ("Ukrainian Armed Forces", RUSMIL): not its ministry, not a private army."""
+    entry = gazetteer.entry_by_name(entity.name)
+    return (entry is not None and entry.kind == "government_body" and (entry.cameo or "").endswith("MIL")
+            and bool(ARMY_WORDS & set(entity.name.lower().split())))
 
 
 def _is_country(entity: Entity, gazetteer: Gazetteer) -> bool:
