@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import shared_path
 from test_eval_plover import event
 
+from claimgraph.evaluate._classifier import TEST_SHARE, Model, combine, fold_models, fold_of, load_model
 from claimgraph.evaluate._plover import score_plover_folds
-from claimgraph.extract.events._classifier import TEST_SHARE, classify, combine, fold_of, model
+
+BUILT = Path(__file__).resolve().parents[1] / "build" / "plover_classifier"
 
 # Sentences written for these tests, in the GSR's shape (text, coded type).
 SENTENCES = [
@@ -48,11 +51,39 @@ def test_folds_are_disjoint_and_the_test_fold_is_a_fifth_and_stable():
     ("Fighter jets bombed a village near the border, killing twelve civilians.", "ASSAULT"),
     ("The European Union imposed new sanctions on Iranian banks.", "SANCTION"),
 ])
-def test_classifier_loads_and_classifies(sentence, expected):
-    label, probability = classify(sentence)
+def test_a_trained_classifier_classifies(sentence, expected):
+    if not (BUILT / "model.json").exists():
+        pytest.skip(f"no trained classifier in {BUILT}: run scripts/train_plover_classifier.py (needs ../shared)")
+    model = load_model(BUILT)
+    label, probability = model.classify(sentence)
     assert label == expected and 0.0 < probability <= 1.0
-    assert sum(model().probabilities(sentence).values()) == pytest.approx(1.0)
-    assert len(model().labels) == 16
+    assert sum(model.probabilities(sentence).values()) == pytest.approx(1.0)
+    assert len(model.labels) == 16
+
+
+# A two-class model written by hand: "tanks" points to AID, "bombed" to ASSAULT.
+TINY = {"labels": ["AID", "ASSAULT"], "idf": {"w:tanks": 1.0, "w:bombed": 1.0},
+        "weights": {"w:tanks": [[0, 3.0]], "w:bombed": [[1, 3.0]]}, "intercept": [0.0, 0.0]}
+
+
+def test_inference_is_a_softmax_over_the_known_features():
+    model = Model(TINY)
+    assert model.classify("Germany sent tanks.")[0] == "AID"
+    assert model.classify("Jets bombed the town.")[0] == "ASSAULT"
+    assert model.probabilities("Nothing known here.") == {"AID": 0.5, "ASSAULT": 0.5}
+
+
+def _classifier_folder(tmp_path) -> Path:
+    folder = tmp_path / "clf"
+    folder.mkdir()
+    (folder / "model.json").write_text(json.dumps(TINY), "utf-8")
+    (folder / "folds.json").write_text(json.dumps({"models": {str(k): TINY for k in range(1, 6)}}), "utf-8")
+    return folder
+
+
+def test_fold_models_are_read_from_the_folder_the_script_writes(tmp_path):
+    assert fold_models(None) == {} and fold_models(tmp_path) == {}
+    assert sorted(fold_models(_classifier_folder(tmp_path))) == [0, 1, 2, 3, 4, 5]
 
 
 def test_combination_uses_the_classifier_only_without_an_event_or_on_an_ambiguous_trigger():
@@ -101,7 +132,8 @@ def test_without_fold_models_only_the_rules_are_scored(tmp_path):
 def test_eval_plover_folds_prints_held_out_numbers_on_a_small_file(tmp_path):
     from claimgraph.cli import cli
 
-    result = CliRunner().invoke(cli, ["eval", "plover", str(write(tmp_path)), "--folds", "5", "--json"])
+    args = ["eval", "plover", str(write(tmp_path)), "--folds", "5", "--json"]
+    result = CliRunner().invoke(cli, args + ["--classifier", str(_classifier_folder(tmp_path))])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["records"] == len(SENTENCES) and report["folds"] == 5
@@ -115,4 +147,4 @@ def test_dev_set_fold_report_keeps_a_fixed_test_fold():
 
     report = evaluate_plover(shared_path("eval", "dev", "plover_gsr", "plover_gsr_dev.jsonl"), folds=5)
     assert report["fold_sizes"][0] == 27 and sum(report["fold_sizes"].values()) == 164
-    assert report["rules"]["test_fold"] >= 0.6 and report["fallback"]["fold_mean"] >= report["rules"]["fold_mean"]
+    assert report["rules"]["test_fold"] >= 0.6 and report["rules"]["fold_mean"] >= 0.75

@@ -258,8 +258,10 @@ def eval_timex(directory, as_json):
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--folds", type=click.IntRange(min=2), default=None,
               help="Type accuracy per held-out fold (hash split; a fixed 20% test fold kept apart), rules vs combined.")
+@click.option("--classifier", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of classifier weights from scripts/train_plover_classifier.py, scored beside the rules.")
 @json_option
-def eval_plover(path, folds, as_json):
+def eval_plover(path, folds, classifier, as_json):
     """Score event types and actors on PLOVER gold-standard sentences (JSONL).
 
     \b
@@ -267,10 +269,12 @@ def eval_plover(path, folds, as_json):
       claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl
       claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl --json
       claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl --folds 5
+      claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl --folds 5 \\
+          --classifier build/plover_classifier
     """
     from claimgraph.evaluate import evaluate_plover
 
-    _echo_scores(evaluate_plover(path, folds=folds), as_json)
+    _echo_scores(evaluate_plover(path, folds=folds, classifier=classifier), as_json)
 
 
 @eval_group.command(name="attribution")

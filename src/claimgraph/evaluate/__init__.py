@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimgraph.evaluate._classifier import fold_models
 from claimgraph.evaluate._news import evaluate_news, score_claims
 from claimgraph.evaluate._plover import score_plover, score_plover_folds
 from claimgraph.evaluate._polnear import score_polnear
@@ -42,12 +43,14 @@ def _reader(pipeline=None):
     return lambda text: pipeline(Document(text=text, source="<eval>"))
 
 
-def evaluate_plover(path: str | Path, pipeline=None, folds: int | None = None) -> dict:
+def evaluate_plover(path: str | Path, pipeline=None, folds: int | None = None,
+                    classifier: str | Path | None = None) -> dict:
     """PLOVER gold-standard sentences: event type accuracy, actor and recipient match; with ``folds``,
-    type accuracy in-sample, per held-out fold and on the fixed test fold, rules alone and combined."""
+    type accuracy in-sample, per held-out fold and on the fixed test fold, rules alone and, with the
+    ``classifier`` folder that scripts/train_plover_classifier.py writes, combined with it."""
     read = _reader(pipeline)
     if folds:
-        return score_plover_folds(path, lambda text: read(text).events, folds)
+        return score_plover_folds(path, lambda text: read(text).events, folds, fold_models(classifier))
     return score_plover(path, lambda text: read(text).events)
 
 

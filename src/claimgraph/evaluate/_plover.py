@@ -11,9 +11,10 @@ negated is REJECT (data/plover.yaml "intent" and "refusal").
 No event counts as a wrong type and a missed actor.
 
 ``score_plover_folds`` splits the records by a hash of their text into a fixed test fold (20%, the same
-on every run, never read while tuning) and ``folds`` folds, and scores the rules alone and the rules
-combined with the type classifier (extract/events/_classifier.py). Held-out numbers use, for each
-record, the classifier model trained without that record's fold; in-sample ones the shipped model.
+on every run, never read while tuning) and ``folds`` folds, and scores the rules alone and, given trained
+models, the rules combined with the type classifier (evaluate/_classifier.py; scripts/train_plover_classifier.py
+trains it). Held-out numbers use, for each record, the model trained without that record's fold; in-sample
+ones the full model.
 
 Actors match by text when a gold actor's text overlaps one of the main event's actor spans (case
 ignored; a gold text not found verbatim matches on shared content words), and by country when the
@@ -32,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from claimgraph.errors import EvaluationError
-from claimgraph.extract.events._classifier import combine, fold_models, fold_of
+from claimgraph.evaluate._classifier import combine, fold_of
 from claimgraph.model import Event
 
 Extractor = Callable[[str], list[Event]]
@@ -208,8 +209,9 @@ VARIANTS = {"fallback": (True, 2.0), "ambiguous": (True, 0.5), "confident": (Fal
 
 
 def score_plover_folds(path: str | Path, extractor: Extractor, folds: int = 5, models=None) -> dict:
-    """Type accuracy in-sample, per held-out fold, their mean and on the fixed test fold: rules alone and
-    rules combined with the classifier (``models``: fold number -> model with ``classify``; 0 = shipped)."""
+    """Type accuracy in-sample, per held-out fold, their mean and on the fixed test fold: rules alone and, when
+    ``models`` are given (fold number -> model with ``classify``; 0 = the full model), rules combined with
+    the classifier."""
     records = read_plover_gsr(path)
     if not records:
         raise EvaluationError("no coded records", where=str(path))
@@ -219,7 +221,7 @@ def score_plover_folds(path: str | Path, extractor: Extractor, folds: int = 5, m
     rules = [plover_code(e) if e is not None else None for e in events]
     report = {"records": len(records), "folds": folds, "fold_sizes": dict(sorted(Counter(keys).items())),
               "rules": _fold_accuracy(gold, rules, rules, keys, folds)}
-    models = fold_models() if models is None else models
+    models = models or {}
     if not set(range(folds + 1)) <= set(models):
         report["note"] = f"no classifier models for {folds} folds (scripts/train_plover_classifier.py): rules only"
         return report
