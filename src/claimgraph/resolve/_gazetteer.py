@@ -172,6 +172,10 @@ class Gazetteer:
             return self._exact[key]
         return self._folded.get(key.casefold())
 
+    def entries(self) -> list[GazetteerEntry]:
+        """Every entity, once (by canonical name)."""
+        return list(self._by_name.values())
+
     def entry_by_name(self, name: str) -> GazetteerEntry | None:
         """The entry of a canonical name (any case), as listed on its own row."""
         return self._by_name.get(name.casefold())

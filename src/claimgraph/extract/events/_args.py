@@ -22,6 +22,11 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+# People who speak for an organisation: "a spokesman for Russia's Defence Ministry" names the ministry.
+VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "official", "officials",
+                    "adviser", "advisor"})
+
+
 def is_verb(token) -> bool:
     return token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX")
 
@@ -159,7 +164,8 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ in NAME_DEPS or (child.dep_ == "conj" and has_cc):
                 self._visit(child, labels, found, depth + 1)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and mention is None:
+            elif child.dep_ == "prep" and mention is None and (child.lower_ in ("of", "from") or
+                                                                (child.lower_ == "for" and token.lower_ in VOICES)):
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         self._visit(grandchild, labels, found, depth + 1)

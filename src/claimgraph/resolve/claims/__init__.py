@@ -22,7 +22,7 @@ STATUS_ORDER = ("confirmed", "asserted", "reported", "believed", "alleged", "pla
 def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) -> None:
     x = extraction
     link_claims(x.events, x.attributions, x.entities, x.document.outlet)
-    place_recipients(x.events, x.entities, x.mentions, gazetteer or default_gazetteer())
+    place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer or default_gazetteer())
     spans = mention_index(x.entities)
     for denial in x.denials:
         link_speaker(denial.speaker, spans)

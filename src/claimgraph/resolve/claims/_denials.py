@@ -52,7 +52,7 @@ def participant_claims(event: Event) -> None:
     """What a participant says of its own act: saying it did not happen denies it (`negated` -> `denied`), and
     claiming it is asserting it (`alleged` -> `asserted`: one does not allege one's own deed)."""
     involved = entity_keys(event.actor) | entity_keys(event.recipient)
-    actors = entity_keys(event.actor) | {a["led_by"].lower() for a in event.actor if a.get("led_by")}
+    actors = entity_keys(event.actor) | {a[key].lower() for a in event.actor for key in ("led_by", "for") if a.get(key)}
     for claim in event.claims:
         speaker = claim.speaker
         keys = {speaker.entity, speaker.name.lower()} - {None} if speaker is not None else set()

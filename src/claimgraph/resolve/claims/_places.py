@@ -5,15 +5,19 @@ a place (a town the gazetteer does not know as a country, or "the town", "both c
 ``location``. When no one else is left as recipient, the recipient is the other side of the fighting:
 
 - sides are countries, read off the gazetteer's CAMEO codes (Wagner Group is RUSMIL, so Russia's side);
-- the other side is the one the report shows fighting (its armed forces are named: "Ukrainian troops"), else the
-  country it names most (ties: the first named). Only names count, not demonyms: "Iranian drones" makes Iran
-  no side;
-- territory is taken from, and left to, an army: when the report names that side's armed forces, they are the
-  recipient of a seizure or a withdrawal, else the country is.
+- the other side is the one the report shows fighting (its armed forces are named: "Ukrainian troops"), then
+  the one it names as where the war is ("the war in Ukraine", "the Ukraine crisis", "invasion of Ukraine"),
+  then the country it names most (ties: the first named). Only names count, not demonyms: "Iranian drones"
+  makes Iran no side;
+- territory is taken from, and left to, an army: the recipient of a seizure or a withdrawal is that side's armed
+  forces (the report's own entity when it names them, else the gazetteer's name, with no entity id).
 Such a recipient carries ``"inferred"`` ("other side", "place") and no span.
 """
 
 from __future__ import annotations
+
+import functools
+import re
 
 from claimgraph.extract.events import takes_place
 from claimgraph.model import Entity, Event, Mention
@@ -27,17 +31,19 @@ PLACE_WORDS = frozenset({"town", "towns", "city", "cities", "village", "villages
 class _Sides:
     """The countries of one report and their armed forces, as the gazetteer codes them."""
 
-    def __init__(self, entities: list[Entity], mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    def __init__(self, text: str, entities: list[Entity], mentions: list[Mention], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.armies = {_code(e.name, gazetteer)[:3]: e for e in entities if _is_army(e, gazetteer)}
+        self.known_armies = _known_armies(gazetteer)
         named = {(m.start, m.end) for m in mentions if m.label == "GPE"}
         ranked = []
         for entity in entities:
             spans = [s for s in entity.mentions if tuple(s) in named]
             if _is_country(entity, gazetteer) and (spans or _code(entity.name, gazetteer) in self.armies):
                 fighting = _code(entity.name, gazetteer) in self.armies
-                ranked.append((not fighting, -len(spans), entity.mentions[0][0], entity))
-        self.countries = [row[-1] for row in sorted(ranked, key=lambda row: row[:3])]
+                theatre = any(_is_theatre(text, start, end) for start, end in entity.mentions)
+                ranked.append((not fighting, not theatre, -len(spans), entity.mentions[0][0], entity))
+        self.countries = [row[-1] for row in sorted(ranked, key=lambda row: row[:4])]
 
     def of(self, people: list[dict]) -> set[str]:
         return {_code(p.get("name", ""), self.gazetteer)[:3] for p in people} - {""}
@@ -48,30 +54,45 @@ class _Sides:
             return None
         return next((c for c in self.countries if _code(c.name, self.gazetteer) not in own), None)
 
-    def acted_on(self, country: Entity, event: Event) -> Entity:
-        """A seizure or withdrawal is between armies: the country's armed forces when the report names them."""
+    def acted_on(self, country: Entity, event: Event, why: str | None = None) -> dict:
+        """A seizure or withdrawal is between armies: the country's armed forces, else the country."""
+        code = _code(country.name, self.gazetteer)
         if event.mode == "seize" or event.type == "RETREAT":
-            return self.armies.get(_code(country.name, self.gazetteer), country)
-        return country
+            if code in self.armies:
+                return _participant(self.armies[code].id, self.armies[code].name, why)
+            if code in self.known_armies:
+                return _participant(None, self.known_armies[code], why or "armed forces")
+        return _participant(country.id, country.name, why)
 
 
-def place_recipients(events: list[Event], entities: list[Entity], mentions: list[Mention],
+def place_recipients(text: str, events: list[Event], entities: list[Entity], mentions: list[Mention],
                      gazetteer: Gazetteer) -> None:
     by_id = {e.id: e for e in entities}
-    sides = _Sides(entities, mentions, gazetteer)
+    sides = _Sides(text, entities, mentions, gazetteer)
     for event in events:
         if not takes_place(event.type, event.mode):
             continue
+        event.actor = [_fighting_force(a, by_id, sides) for a in event.actor]
         places = [r for r in event.recipient if _is_place(r, by_id, gazetteer, event.mode)]
         if places:
             _set_location(event, places)
             event.recipient = [r for r in event.recipient if r not in places]
         if not event.recipient:
             holder = _country_of_location(event, entities, sides) if not places else sides.other(event)
-            event.recipient = [_inferred(sides.acted_on(holder, event), "place" if not places else "other side")
-                               ] if holder is not None else []
+            why = "place" if not places else "other side"
+            event.recipient = [sides.acted_on(holder, event, why)] if holder is not None else []
         else:
             event.recipient = [_armed(r, by_id, sides, event) for r in event.recipient]
+
+
+_WAR_AFTER = re.compile(r"(?:['’]s)?\s+(?:war|crisis|conflict|front|frontline|invasion)\b", re.IGNORECASE)
+_WAR_BEFORE = re.compile(r"\b(?:war|invasion|conflict|fighting|offensive|invaded|invading)\s+(?:in|of|on|against)?\s*$",
+                         re.IGNORECASE)
+
+
+def _is_theatre(text: str, start: int, end: int) -> bool:
+    """ "the Ukraine war", "Ukraine's front", "the war in Ukraine", "invaded Ukraine": where the fighting is."""
+    return bool(_WAR_AFTER.match(text, end) or _WAR_BEFORE.search(text[max(0, start - 24) : start]))
 
 
 def _set_location(event: Event, places: list[dict]) -> None:
@@ -82,15 +103,39 @@ def _set_location(event: Event, places: list[dict]) -> None:
 
 
 def _armed(recipient: dict, by_id: dict[str, Entity], sides: _Sides, event: Event) -> dict:
+    """A country named as the loser of ground stands for its armed forces (keeping the span that names it)."""
     entity = by_id.get(recipient.get("entity") or "")
     if entity is None or not _is_country(entity, sides.gazetteer):
         return recipient
     army = sides.acted_on(entity, event)
-    return recipient if army is entity else {**recipient, "entity": army.id, "name": army.name}
+    return {**recipient, "entity": army["entity"], "name": army["name"]}
 
 
-def _inferred(entity: Entity, why: str) -> dict:
-    return {"entity": entity.id, "name": entity.name, "start": None, "end": None, "inferred": why}
+def _fighting_force(actor: dict, by_id: dict[str, Entity], sides: _Sides) -> dict:
+    """Ministries do not take towns, armies do: "the Defence Ministry said it had liberated Soledar" is an act of
+    that country's armed forces (a body coded MIL that is not itself an army)."""
+    entity = by_id.get(actor.get("entity") or "")
+    entry = sides.gazetteer.entry_by_name(entity.name) if entity is not None else None
+    if entry is None or entry.kind != "government_body" or not (entry.cameo or "").endswith("MIL"):
+        return actor
+    code = entry.cameo[:3]
+    if sides.known_armies.get(code) in (None, entry.name):
+        return actor
+    army = sides.armies.get(code)
+    return {**actor, "entity": army.id if army else None, "name": sides.known_armies[code], "for": entity.name}
+
+
+def _participant(entity_id: str | None, name: str, why: str | None) -> dict:
+    found = {"entity": entity_id, "name": name, "start": None, "end": None}
+    return {**found, "inferred": why} if why else found
+
+
+@functools.lru_cache(maxsize=4)
+def _known_armies(gazetteer: Gazetteer) -> dict[str, str]:
+    """Country code -> name of its armed forces, as the gazetteer lists them."""
+    return {entry.cameo[:3]: entry.name for entry in gazetteer.entries()
+            if entry.kind == "government_body" and (entry.cameo or "").endswith("MIL")
+            and ARMY_WORDS & set(entry.name.lower().split())}
 
 
 def _is_place(participant: dict, by_id: dict[str, Entity], gazetteer: Gazetteer, event_mode: str | None) -> bool:
@@ -132,8 +177,7 @@ ARMY_WORDS = frozenset({"forces", "army", "military"})
 def _is_army(entity: Entity, gazetteer: Gazetteer) -> bool:
     """A state's armed forces ("Ukrainian Armed Forces", RUSMIL): not its ministry, not a private army."""
     entry = gazetteer.entry_by_name(entity.name)
-    return (entry is not None and entry.kind == "government_body" and (entry.cameo or "").endswith("MIL")
-            and bool(ARMY_WORDS & set(entity.name.lower().split())))
+    return entry is not None and _known_armies(gazetteer).get((entry.cameo or "")[:3]) == entry.name
 
 
 def _is_country(entity: Entity, gazetteer: Gazetteer) -> bool:
