@@ -80,14 +80,14 @@ def test_a_claimant_asserts_its_own_deed(reading):
 def test_a_town_taken_is_the_place_and_its_holder_the_recipient(reading):
     x = reading("Russian troops took control of Ukraine's eastern town of Soledar, the ministry said.")
     (seizure,) = [e for e in x.events if e.mode == "seize"]
-    assert [r["name"] for r in seizure.recipient] == ["Ukraine"]
+    assert [r["name"] for r in seizure.recipient] == ["Ukrainian Armed Forces"]  # ground is taken from an army
     assert seizure.roles["location"]["text"] == "Soledar"
 
 
 def test_a_town_taken_from_an_unnamed_holder_is_taken_from_the_other_side(reading):
     x = reading("Ukraine says it still holds Bakhmut. Wagner fighters have taken the town of Soledar, Prigozhin said.")
     (seizure,) = [e for e in x.events if e.mode == "seize"]
-    assert [r["name"] for r in seizure.recipient] == ["Ukraine"]
+    assert [r["name"] for r in seizure.recipient] == ["Ukrainian Armed Forces"]  # ground is taken from an army
     assert seizure.recipient[0]["inferred"] == "other side"
 
 

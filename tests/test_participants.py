@@ -48,7 +48,7 @@ def test_a_town_that_fell_was_taken_by_whom_it_fell_to(events):
     found = events("Ukraine says its troops still hold the line. Officials said Vuhledar fell to Russian forces.")
     (seizure,) = [e for e in found if e.mode == "seize"]
     assert seizure.roles["location"]["text"] == "Vuhledar"
-    assert [r["name"] for r in seizure.recipient] == ["Ukraine"]
+    assert [r["name"] for r in seizure.recipient] == ["Ukrainian Armed Forces"]  # ground is taken from an army
 
 
 def test_a_rising_price_is_no_seizure(events):
