@@ -159,3 +159,28 @@ def test_partial_and_missing_dates_round_trip_and_filter_by_overlap(tmp_path):
         assert dates(until="2022-12-10") == ["2022", "2022-12"]
         assert dates(since="2022-12-01", until="2022-12-31") == ["2022", "2022-12"]
         assert dates(since="2023-01-06") == []
+
+
+def test_claims_and_inferred_participants_round_trip(tmp_path):
+    from claimgraph.model import Claim
+
+    extraction = _with_claims()
+    event = extraction.events[0]
+    event.recipient.append({"entity": None, "name": "Russian Armed Forces", "start": None, "end": None,
+                            "inferred": "armed forces"})
+    text = extraction.document.text
+    event.claims = [
+        Claim("e1.c1", Speaker("cg:john-kirby", "Kirby", 47, 52), "asserted", Span(53, 57, "said"), "2022-12-22",
+              "a1", Span(0, len(text), text)),
+        Claim("e1.c2", Speaker(None, "Harbor Post", None, None), "reported", None, None, None, Span(0, 11, text[:11])),
+        Claim("e1.c3", None, "denied", None, None, None, Span(0, 11, text[:11])),
+    ]
+    with Store(tmp_path / "t.db") as store:
+        store.add(extraction)
+        (stored,) = store.events()
+    claims = stored.event.claims
+    assert [(c.id, c.status) for c in claims] == [("e1.c1", "asserted"), ("e1.c2", "reported"), ("e1.c3", "denied")]
+    assert claims[0].speaker.name == "John Kirby" and claims[0].cue.text == "said" and claims[0].said_on == "2022-12-22"
+    assert claims[1].speaker.start is None and claims[2].speaker is None
+    assert stored.event.recipient[-1] == {"entity": None, "name": "Russian Armed Forces", "start": None, "end": None,
+                                          "inferred": "armed forces"}

@@ -37,7 +37,8 @@ def insert_claims(conn: sqlite3.Connection, key: str, extraction: Extraction) ->
                      [_attribution_row(key, a) for a in extraction.attributions])
     for event in extraction.events:
         conn.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _event_row(key, event))
-        conn.executemany("INSERT INTO event_participants VALUES (?,?,?,?,?,?,?,?)", _participants(key, event))
+        conn.executemany("INSERT INTO event_participants (document_id, event_id, role, position, entity_id, name,"
+                         " start, end, inferred) VALUES (?,?,?,?,?,?,?,?,?)", _participants(key, event))
         conn.executemany("INSERT INTO event_attributions VALUES (?,?,?)",
                          [(key, event.id, a) for a in dict.fromkeys(event.attributions)])
         conn.executemany("INSERT INTO event_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -69,7 +70,8 @@ def _participants(key: str, e: Event) -> list[tuple]:
     rows = []
     for role, people in (("actor", e.actor), ("recipient", e.recipient)):
         for position, p in enumerate(people):
-            rows.append((key, e.id, role, position, p.get("entity"), p["name"], p.get("start"), p.get("end")))
+            rows.append((key, e.id, role, position, p.get("entity"), p["name"], p.get("start"), p.get("end"),
+                         p.get("inferred")))
     return rows
 
 
@@ -125,12 +127,13 @@ def _stored_event(conn: sqlite3.Connection, row) -> StoredEvent:
 
 
 def _participants_of(conn, doc_id: str, event_id: str) -> tuple[list[dict], list[dict]]:
-    rows = conn.execute("SELECT role, entity_id, coalesce(en.name, p.name), p.start, p.end"
+    rows = conn.execute("SELECT role, entity_id, coalesce(en.name, p.name), p.start, p.end, p.inferred"
                         " FROM event_participants p LEFT JOIN entities en ON en.id = p.entity_id"
                         " WHERE p.document_id = ? AND p.event_id = ? ORDER BY role, position", (doc_id, event_id))
     found: dict[str, list[dict]] = {"actor": [], "recipient": []}
-    for role, entity, name, start, end in rows:
-        found[role].append({"entity": entity, "name": name, "start": start, "end": end})
+    for role, entity, name, start, end, inferred in rows:
+        participant = {"entity": entity, "name": name, "start": start, "end": end}
+        found[role].append({**participant, "inferred": inferred} if inferred else participant)
     return found["actor"], found["recipient"]
 
 

@@ -152,7 +152,8 @@ def _cue_range(token) -> Range:
         if child.dep_ == "prt":
             end = child.i + 1
         elif child.dep_ in ("dobj", "dative") and child.lower_ in lex.addressees:
-            end = child.right_edge.i + 1
+            clause = _misattached_clause(token)  # "told journalists [that Iran has supplied ...]"
+            end = clause.left_edge.i if clause is not None and clause.head == child else child.right_edge.i + 1
         elif child.dep_ == "prep" and _channel_object(child) is not None:
             end = _channel_object(child).i + 1
         else:
@@ -170,12 +171,18 @@ def _clause_of_channel(token):
     return None
 
 
-def _clause_of_time(token):
-    """In "said Wednesday his forces had captured ...", the small model hangs the clause on "Wednesday"."""
+def _misattached_clause(token):
+    """The reported clause the small model hangs on the wrong word: on the time in "said Wednesday his forces had
+    captured ...", on the addressee in "told journalists that Iran has supplied ..." (a clause with its own
+    subject, and for an addressee a "that" that opens it rather than stands in it)."""
     for child in token.rights:
-        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME"):
-            clause = next((c for c in child.children if c.dep_ in ("relcl", "acl", "ccomp") and c.i > child.i), None)
-            if clause is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        timed = child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME")
+        if not (timed or child.dep_ in ("dobj", "dative")):
+            continue
+        for clause in (c for c in child.children if c.dep_ in ("relcl", "acl", "ccomp") and c.i > child.i):
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            opened = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            if has_subject and (timed or opened):
                 return clause
     return None
 
@@ -189,7 +196,7 @@ def _verb_content(token, verb: CueVerb, sent, head) -> tuple[Range, Range] | Non
     """(cue, content): the reported clause, a quotation, an infinitive, an object or the host clause."""
     doc = token.doc
     speaker, cue = speaker_range(head), _cue_range(token)
-    clause = largest_child(token, "ccomp", sent) or _clause_of_channel(token) or _clause_of_time(token)
+    clause = largest_child(token, "ccomp", sent) or _clause_of_channel(token) or _misattached_clause(token)
     if clause is not None:
         return cue, clause_content(clause, speaker, cue, sent, head)
     block_end = max(cue[1], speaker[1]) if speaker[0] >= cue[1] else cue[1]

@@ -10,64 +10,30 @@ status is already `denied`. Each denial keeps its speaker as a span; resolve dec
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from claimgraph.extract.attribution._spans import char_span, speaker_range
-from claimgraph.extract.events import lexicon, verb_forms
-from claimgraph.extract.events._args import is_verb, objects_of
+from claimgraph.extract.events import denial_words, denies_its_head, is_report_denial
+from claimgraph.extract.events._args import is_verb, sentence_span
 from claimgraph.model import Attribution, Denial, Span, Speaker
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    """The word lists, verbs with their inflections (the model runs without a lemmatizer)."""
-    data = lexicon().status_data["denials"]
-    words = {key: frozenset(value) for key, value in data.items()}
-    for key in ("verbs", "verdict_verbs"):
-        words[key] = frozenset(form for verb in data[key] for form in verb_forms(verb))
-    return words
 
 
 def find_denials(doc, attributions: list[Attribution]) -> list[Denial]:
     """Denials in ``doc``, in text order; a denial inside an attribution's content is that speaker's."""
     found = []
     for token in doc:
-        if is_verb(token) and _denies_its_head(token):  # "a charge Tehran denies"
+        if is_verb(token) and (denies_its_head(token) or is_report_denial(token)):  # "a charge Tehran denies"
             found += _denial(token, _subject(token), attributions)
-        elif is_verb(token) and _is_report_denial(token):
+        elif token.lower_ in denial_words()["verdict_verbs"] and _has_verdict(token):
             found += _denial(token, _subject(token), attributions)
-        elif token.lower_ in _words()["verdict_verbs"] and _has_verdict(token):
-            found += _denial(token, _subject(token), attributions)
-        elif token.lower_ in _words()["false_words"] and _is_false_report(token):
+        elif token.lower_ in denial_words()["false_words"] and _is_false_report(token):
             found += _said_false(token, attributions)
     return found
-
-
-def denies_a_report(verb) -> bool:
-    """Whether a REJECT trigger verb is a denial of what was said rather than a refusal of a proposal."""
-    if verb.lower_ not in _words()["verbs"]:
-        return False
-    return _is_report_denial(verb) or _denies_its_head(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-
-
-def _is_report_denial(verb) -> bool:
-    if verb.lower_ not in _words()["verbs"]:
-        return False
-    objects = objects_of(verb)
-    return bool(objects) and all(o.lower_ in _words()["report_nouns"] for o in objects)
-
-
-def _denies_its_head(verb) -> bool:
-    """A denial verb in a relative clause on a report noun: "a charge Tehran denies", "claims Moscow rejected"."""
-    return (verb.dep_ == "relcl" and verb.lower_ in _words()["verbs"] and verb.head.lower_ in _words()["report_nouns"]
-            and not objects_of(verb))
 
 
 def _has_verdict(verb) -> bool:
     """ "called the report groundless": a falsity word as the verb's complement."""
     complements = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "dobj", "attr")]
     complements += [g for c in complements for g in c.children if g.dep_ in ("amod", "acomp", "attr")]
-    return any(c.lower_ in _words()["false_words"] for c in complements)
+    return any(c.lower_ in denial_words()["false_words"] for c in complements)
 
 
 def _is_false_report(word) -> bool:
@@ -75,7 +41,7 @@ def _is_false_report(word) -> bool:
     if word.dep_ not in ("acomp", "attr"):
         return False
     subjects = [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ in _words()["report_nouns"] or s.lower_ in ("all", "everything") for s in subjects)
+    return any(s.lower_ in denial_words()["report_nouns"] or s.lower_ in ("all", "everything") for s in subjects)
 
 
 def _subject(verb):
@@ -142,7 +108,4 @@ def _cue(token) -> Span:
 
 
 def _sentence(token) -> Span:
-    sent = token.sent
-    text = sent.text.strip()
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    return Span(start, start + len(text), text)
+    return sentence_span(token.sent)

@@ -15,12 +15,13 @@ Speakers are spans here; resolve maps them to canonical entities.
 
 from __future__ import annotations
 
+import re
+
+from claimgraph.extract.events import is_saying
 from claimgraph.extract.events._time import TimeIndex, clause_head
 from claimgraph.model import Attribution, Claim, Document, Event, Span, Speaker
 
 REPORTED = "reported"
-# PLOVER types whose act is a saying: their actor is a speaker.
-SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
 
 
 def carrying(event: Event, attributions: list[Attribution]) -> list[Attribution]:
@@ -38,10 +39,12 @@ def draft_claims(event: Event, attributions: list[Attribution], said_on: dict[st
     event.attributions = [a.id for a in carriers]
     claims = []
     for attribution in carriers:
-        claims += _attributed(event, attribution, said_on.get(attribution.id), doc)
+        claims += _attributed(event, attribution, said_on.get(attribution.id), doc, document.text)
     if not carriers:
-        claims.append(_own_voice(event, document))
-    if event.type in SAYING_TYPES:
+        holder = _cue_subject(event, doc)  # "Kyiv has accused Russia of using drones": Kyiv alleges it
+        claims.append(_own_voice(event, document) if holder is None else
+                      Claim("", holder, event.status, _status_span(event), None, None, event.evidence))
+    if is_saying(event.type):
         claims += _actors_word(event)
     return numbered(event.id, distinct(claims))
 
@@ -53,10 +56,10 @@ def _actors_word(event: Event) -> list[Claim]:
             for a in event.actor if a.get("start") is not None]
 
 
-def _attributed(event: Event, a: Attribution, said_on: str | None, doc) -> list[Claim]:
-    evidence = _evidence(doc, a, event)
+def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: str) -> list[Claim]:
+    evidence = _evidence(doc, text, a, event)
     chain = list(a.outlet_chain)
-    by_outlet = bool(chain) and _same_name(chain[0], doc.text[a.speaker.start : a.speaker.end])
+    by_outlet = bool(chain) and _same_name(chain[0], a.speaker.name)
     status = REPORTED if by_outlet else event.status
     cue = _status_cue(event, a)
     inner = _inner_claimant(event, a, doc) or _quoted_source(a, doc)
@@ -66,7 +69,7 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc) -> list[
     if inner is not None:
         claims.insert(0, Claim("", inner, event.status, cue, said_on, a.id, evidence))
     for outlet in chain[1:] if by_outlet else chain:
-        claims.append(Claim("", _outlet_speaker(doc.text, outlet, a), REPORTED, None, said_on, a.id, evidence))
+        claims.append(Claim("", _outlet_speaker(evidence, outlet), REPORTED, None, said_on, a.id, evidence))
     return claims
 
 
@@ -77,7 +80,15 @@ CLAIMANT_STATUSES = frozenset({"denied", "alleged", "confirmed", "believed"})
 def _inner_claimant(event: Event, a: Attribution, doc) -> Speaker | None:
     """The named subject of the event's status verb, when that verb is inside the attribution's content."""
     cue = event.roles.get("status_cue")
-    if event.status not in CLAIMANT_STATUSES or not cue or not a.content.start <= cue["start"] < a.content.end:
+    if not cue or not a.content.start <= cue["start"] < a.content.end:
+        return None
+    return _cue_subject(event, doc)
+
+
+def _cue_subject(event: Event, doc) -> Speaker | None:
+    """The named subject of the verb that sets the event's status ("Ukraine denied", "Kyiv accused")."""
+    cue = event.roles.get("status_cue")
+    if event.status not in CLAIMANT_STATUSES or not cue:
         return None
     span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
     verb = span.root if span is not None else None
@@ -115,36 +126,37 @@ def _status_cue(event: Event, a: Attribution) -> Span:
 
 def _own_voice(event: Event, document: Document) -> Claim:
     outlet = Speaker(None, document.outlet, None, None) if document.outlet else None
+    return Claim("", outlet, event.status, _status_span(event), document.date or None, None, event.evidence)
+
+
+def _status_span(event: Event) -> Span | None:
     cue = event.roles.get("status_cue")
-    span = Span(cue["start"], cue["end"], cue["text"]) if cue else None
-    said_on = document.date if document.date else None
-    return Claim("", outlet, event.status, span, said_on, None, event.evidence)
+    return Span(cue["start"], cue["end"], cue["text"]) if cue else None
 
 
-def _outlet_speaker(text: str, outlet: str, a: Attribution) -> Speaker:
-    """The outlet's mention nearest the attribution's cue, or a speaker without a span."""
-    lo, hi = min(a.speaker.start, a.cue.start, a.content.start), max(a.cue.end, a.content.end) + 80
-    window = text[max(lo - 80, 0) : hi]
-    at = window.find(outlet)
+def _outlet_speaker(evidence: Span, outlet: str) -> Speaker:
+    """The outlet's mention in the claim's evidence, or a speaker without a span."""
+    at = evidence.text.find(outlet)
     if at < 0:
         return Speaker(None, outlet, None, None)
-    start = max(lo - 80, 0) + at
-    return Speaker(None, outlet, start, start + len(outlet))
+    return Speaker(None, outlet, evidence.start + at, evidence.start + at + len(outlet))
 
 
-def _evidence(doc, a: Attribution, event: Event) -> Span:
+def _evidence(doc, text: str, a: Attribution, event: Event) -> Span:
     """From the start of the sentence that names the speaker to the end of the event's sentence."""
-    start = min(a.speaker.start, a.cue.start, event.evidence.start)
+    start = min(s for s in (a.speaker.start, a.cue.start, event.evidence.start) if s is not None)
     end = max(a.cue.end, event.evidence.end)
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     if first is not None:
         start = min(start, first.sent.start_char)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text[start:end])
 
 
 def _same_name(a: str, b: str) -> bool:
-    a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
-    return a == b or a in b or b in a
+    """ "Reuters" is "Reuters", "the Washington Post" is "Washington Post"; "AP" is not "Japanese officials"."""
+    x, y = (re.findall(r"\w+", s.lower().removeprefix("the ")) for s in (a, b))
+    shorter, longer = sorted((x, y), key=len)
+    return bool(shorter) and (longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter)
 
 
 def distinct(claims: list[Claim]) -> list[Claim]:

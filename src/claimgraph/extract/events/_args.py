@@ -8,7 +8,7 @@ appositions run together with the next name ("the Wagner Group, ..., John Kirby 
 
 from __future__ import annotations
 
-from claimgraph.model import Mention
+from claimgraph.model import Mention, Span
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Dependents that stay inside a named argument (never relative clauses or other prepositions).
@@ -25,6 +25,13 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # People who speak for an organisation: "a spokesman for Russia's Defence Ministry" names the ministry.
 VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "official", "officials",
                     "adviser", "advisor"})
+
+
+def sentence_span(sent) -> Span:
+    """The sentence without its surrounding white space, as evidence."""
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Span(start, start + len(text), text)
 
 
 def is_verb(token) -> bool:

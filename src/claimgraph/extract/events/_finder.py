@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimgraph.extract.events._args import mention_arg, span_arg
+from claimgraph.extract.events._args import sentence_span
+from claimgraph.extract.events._corrections import mark_places, named_targets, origin_of_items, takes_place
+from claimgraph.extract.events._denial_words import denies_a_report
 from claimgraph.extract.events._frames import Participants, participants
 from claimgraph.extract.events._lexicon import lexicon
 from claimgraph.extract.events._refs import DocContext
@@ -22,7 +24,6 @@ from claimgraph.extract.events._roles import (
     assault_roles,
     force_roles,
     location,
-    place_holder,
     sanction_roles,
     span_of,
     transfer_roles,
@@ -38,7 +39,7 @@ from claimgraph.extract.events._time import (
     time_of_saying,
 )
 from claimgraph.extract.events._triggers import Trigger, find_triggers, object_classes
-from claimgraph.model import Event, Mention, Quantity, Span, Timex
+from claimgraph.model import Event, Mention, Quantity, Timex
 
 ALGORITHM = "events.plover-rules/1"
 # Statuses of events that happened (as far as the text says): only those can be "the shipment, completed last month".
@@ -59,14 +60,12 @@ class Draft:
 
     def to_event(self, event_id: str) -> Event:
         sent = self.trigger.token.sent
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         trigger = span_of(sent.doc, self.trigger.start, self.trigger.end, depth=_depth(self.trigger.predicate))
         roles = {"trigger": trigger, "status_cue": self.cue.span(), **self.roles}
         return Event(
             id=event_id, type=self.trigger.type, mode=self.mode, actor=self.parts.actor,
             recipient=self.parts.recipient, status=self.cue.status, time=self.time,
-            evidence=Span(start, start + len(text), text), attributions=[], roles=roles,
+            evidence=sentence_span(sent), attributions=[], roles=roles,
         )
 
 
@@ -85,6 +84,7 @@ def find_events(doc, timexes: list[Timex], mentions: list[Mention], quantities: 
     drafts, anaphors = [], []
     for sent in doc.sents:
         triggers, found = find_triggers(sent, ctx)
+        triggers = [t for t in triggers if not (t.type == "REJECT" and denies_a_report(t.predicate))]
         anaphors += found
         drafts += _drop_consumed([_draft(trigger, ctx, times) for trigger in triggers])
     _date_by_anaphors(drafts, anaphors, times, ctx)
@@ -95,64 +95,14 @@ def find_events(doc, timexes: list[Timex], mentions: list[Mention], quantities: 
 def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:
     parts = participants(trigger, ctx)
     if trigger.type == "AID" and not parts.actor:
-        parts.actor = _origin_of_items(trigger, parts, ctx)
+        parts.actor = origin_of_items(trigger, parts, ctx)
     if trigger.type == "SANCTION":
-        parts.recipient = _named_targets(parts.recipient, ctx)
+        parts.recipient = named_targets(parts.recipient, ctx)
     cue = find_status(trigger, ctx)
     draft = Draft(trigger, parts, cue, _mode(trigger, parts, ctx))
     draft.roles = _roles(draft, ctx)
     _date(draft, ctx, times)
     return draft
-
-
-def _named_targets(recipients: list[dict], ctx) -> list[dict]:
-    """Sanctions on "seven executives of Qods Aviation Industries, an Iranian drone maker" target the company and
-    its people, not the country that only qualifies them."""
-    labels = {id(r): _label_at(r, ctx) for r in recipients}
-    if not any(label in ("ORG", "PERSON") for label in labels.values()):
-        return recipients
-    return [r for r in recipients if labels[id(r)] != "NORP" and not (labels[id(r)] == "GPE" and _is_modifier(r, ctx))]
-
-
-def _label_at(argument: dict, ctx) -> str | None:
-    span = ctx.doc.char_span(argument["start"], argument["end"], alignment_mode="expand")
-    mention = ctx.index.at(span.root) if span is not None else None
-    return mention.label if mention is not None else None
-
-
-def _is_modifier(argument: dict, ctx) -> bool:
-    span = ctx.doc.char_span(argument["start"], argument["end"], alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("amod", "compound", "poss", "nmod")
-
-
-ORIGIN_VERBS = frozenset({"made", "built", "manufactured", "produced", "supplied", "provided", "sent", "designed"})
-
-
-def _origin_of_items(trigger: Trigger, parts: Participants, ctx) -> list[dict]:
-    """A transfer that names no giver is given by the items' origin: "Iranian drones were delivered to Russia",
-    "drones from Iran", "Iran-supplied drones", "drones made in Iran", "the first shipment from Iran". Never the
-    recipient itself."""
-    taken = {(r["start"], r["end"]) for r in parts.recipient}
-    items = list(parts.items) + ([trigger.token] if trigger.token != trigger.predicate else [])
-    items += [g for i in parts.items for c in i.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-              if g.dep_ == "pobj"]  # "a delivery of drones sent by Iran"
-    for item in items:
-        for origin in _origin_tokens(item):
-            mention = ctx.index.at(origin)
-            if mention is not None and mention.label in ("GPE", "NORP") and (mention.start, mention.end) not in taken:
-                return [mention_arg(mention)]
-    return []
-
-
-def _origin_tokens(item) -> list:
-    found = [c for c in item.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
-    found += [g for c in found if c.dep_ == "amod" for g in c.children if g.dep_ == "npadvmod"]  # "Iran-made"
-    for child in item.children:
-        if child.dep_ == "prep" and child.lower_ == "from":
-            found += [g for g in child.children if g.dep_ == "pobj"]
-        if child.dep_ == "acl" and child.lower_ in ORIGIN_VERBS:
-            found += [g for p in child.children if p.dep_ in ("prep", "agent") for g in p.children if g.dep_ == "pobj"]
-    return found
 
 
 def _mode(trigger: Trigger, parts: Participants, ctx) -> str | None:
@@ -197,36 +147,8 @@ def _roles(draft: Draft, ctx) -> dict:
     if place is not None:
         roles["location"] = place
     if takes_place(draft.trigger.type, draft.mode):
-        _seized_places(draft, roles, ctx)
+        mark_places(draft.trigger, draft.parts, roles, ctx)
     return roles
-
-
-def takes_place(kind: str, mode: str | None) -> bool:
-    """Events whose recipient the parse may give as a place: a town taken, attacked or withdrawn from."""
-    return mode == "seize" or kind in ("ASSAULT", "RETREAT")
-
-
-def _seized_places(draft: Draft, roles: dict, ctx) -> None:
-    """A place taken, attacked or left is where it happened; the one acted on is who held it, when the report
-    says so ("Ukraine's eastern town of Soledar")."""
-    if not draft.parts.recipient and "ground" in object_classes(draft.trigger.objects, ctx):
-        # "captured all of the mining town": the ground taken stands for whoever held it
-        head = draft.trigger.objects[0]
-        draft.parts.recipient = [{**span_arg(ctx.doc, head.left_edge.i, head.right_edge.i), "place": True}]
-    places, holders = [], []
-    for recipient in draft.parts.recipient:
-        described, holder = place_holder(recipient, ctx)
-        recipient["place"] = recipient.get("place") or described or draft.trigger.rule.frame == "fall"
-        if holder is not None:
-            places.append(recipient)
-            holders.append(holder)
-    if places:
-        first = places[0]
-        roles["location"] = {"start": first["start"], "end": first["end"], "text": first["name"],
-                             "value": [p["name"] for p in places]}
-        kept = [r for r in draft.parts.recipient if r not in places]
-        spans = {(r["start"], r["end"]) for r in kept}
-        draft.parts.recipient = kept + [h for h in holders if (h["start"], h["end"]) not in spans]
 
 
 def _date(draft: Draft, ctx, times: TimeIndex) -> None:

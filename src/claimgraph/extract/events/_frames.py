@@ -73,13 +73,18 @@ def _default(trigger, ctx, force: bool) -> Participants:
     if rule.no_recipient:
         return found
     preps = _recipient_preps(trigger, ctx, force)
-    candidates = [] if force else objects + datives_of(verb)
+    # The weapons used are no target: "using Iranian drones in attacks on Kyiv" is not an attack on Iran.
+    candidates = [] if force else [o for o in objects if not _is_weapon(o, ctx)] + datives_of(verb)
     recipient = ctx.arguments(candidates, unnamed="actors")
     if not recipient:
         holders = [verb] + objects + [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl")]
         recipient = ctx.arguments([p for h in holders for p in prep_objects(h, preps)], unnamed="actors")
     found.recipient = recipient
     return found
+
+
+def _is_weapon(noun, ctx) -> bool:
+    return "weapon" in ctx.lex.noun_classes.get(noun.lower_, set())
 
 
 def _recipient_preps(trigger, ctx, force: bool) -> tuple[str, ...]:

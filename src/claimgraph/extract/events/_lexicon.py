@@ -159,6 +159,11 @@ def _flat(table: dict[str, list[str]]) -> dict[str, str]:
     return {word: key for key, words in table.items() for word in words}
 
 
+def is_saying(event_type: str) -> bool:
+    """PLOVER types whose act is done by saying (ACCUSE, REQUEST, THREATEN...): plover.yaml `verbal_types`."""
+    return event_type in lexicon().data["verbal_types"]
+
+
 def verb_forms(lemma: str, irregular: dict[str, set[str]] | None = None) -> set[str]:
     """The lemma and its regular (and listed irregular) inflections; over-generation is harmless."""
     forms = {lemma, _third_person(lemma), *_past(lemma), *_gerund(lemma)}

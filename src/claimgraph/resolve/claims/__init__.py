@@ -7,7 +7,7 @@ from claimgraph.extract.claims import distinct, numbered
 from claimgraph.model import Event, Extraction
 from claimgraph.resolve._gazetteer import Gazetteer, default_gazetteer
 from claimgraph.resolve.claims._denials import attach_denials, participant_claims
-from claimgraph.resolve.claims._linking import link_claims, link_speaker, mention_index
+from claimgraph.resolve.claims._linking import link_claims, link_speaker, mark_own_voice, mention_index
 from claimgraph.resolve.claims._merge import merge_report_events
 from claimgraph.resolve.claims._places import place_recipients
 
@@ -27,6 +27,7 @@ def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) 
     for denial in x.denials:
         link_speaker(denial.speaker, spans)
     x.events = merge_report_events(x.events)
+    mark_own_voice(x.events, x.document.outlet)
     attach_denials(x.events, x.denials)
     for event in x.events:
         participant_claims(event)

@@ -10,10 +10,9 @@ by the supplier) is a denial too.
 
 from __future__ import annotations
 
+from claimgraph.extract.events import is_saying
 from claimgraph.model import Claim, Denial, Event
 from claimgraph.resolve.claims._merge import HAPPENED, entity_keys
-
-SAYING = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT", "PROTEST"})
 
 
 def attach_denials(events: list[Event], denials: list[Denial]) -> None:
@@ -26,7 +25,7 @@ def attach_denials(events: list[Event], denials: list[Denial]) -> None:
 
 def _denied_event(events: list[Event], denial: Denial) -> Event | None:
     """What happened is denied first; a report that tells only of a plan has the plan denied."""
-    acts = [e for e in events if e.type not in SAYING]
+    acts = [e for e in events if not is_saying(e.type)]
     candidates = [e for e in acts if e.status in HAPPENED] or acts
     if not candidates:
         return None
@@ -49,14 +48,15 @@ def _distance(event: Event, denial: Denial) -> tuple[int, int]:
 
 
 def participant_claims(event: Event) -> None:
-    """What a participant says of its own act: saying it did not happen denies it (`negated` -> `denied`), and
-    claiming it is asserting it (`alleged` -> `asserted`: one does not allege one's own deed)."""
+    """What a participant says of its own act: saying it did not happen denies it (`negated` -> `denied`; "Russia
+    refused to withdraw" is no saying and stays negated), and claiming it is asserting it (`alleged` ->
+    `asserted`: one does not allege one's own deed)."""
     involved = entity_keys(event.actor) | entity_keys(event.recipient)
     actors = entity_keys(event.actor) | {a[key].lower() for a in event.actor for key in ("led_by", "for") if a.get(key)}
     for claim in event.claims:
         speaker = claim.speaker
         keys = {speaker.entity, speaker.name.lower()} - {None} if speaker is not None else set()
-        if claim.status == "negated" and keys & involved:
+        if claim.status == "negated" and claim.attribution and keys & involved:  # said, not just refused
             claim.status = "denied"
         elif claim.status == "alleged" and keys & actors:
             claim.status = "asserted"

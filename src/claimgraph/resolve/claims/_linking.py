@@ -19,7 +19,15 @@ def link_claims(events: list[Event], attributions: list[Attribution], entities: 
             if claim.speaker is not None:
                 link_speaker(claim.speaker, spans)
         event.attributions = [a.id for a in carrying(event, attributions)]
-        if not event.attributions:
+    mark_own_voice(events, outlet)
+
+
+def mark_own_voice(events: list[Event], outlet: str | None) -> None:
+    """An event no attribution carries is the report's own word (set again after events merge)."""
+    for event in events:
+        if event.attributions:
+            event.roles.pop("source", None)
+        else:
             event.roles["source"] = {"outlet": outlet, "kind": "the report itself"}
 
 

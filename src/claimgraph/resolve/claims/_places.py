@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from claimgraph.extract.events import takes_place
+from claimgraph.extract.events import location_role, takes_place
 from claimgraph.model import Entity, Event, Mention
 from claimgraph.resolve._gazetteer import Gazetteer
 
@@ -96,10 +96,8 @@ def _is_theatre(text: str, start: int, end: int) -> bool:
 
 
 def _set_location(event: Event, places: list[dict]) -> None:
-    first = places[0]
-    if "location" not in event.roles and first.get("start") is not None:
-        event.roles["location"] = {"start": first["start"], "end": first["end"], "text": first["name"],
-                                   "value": [p["name"] for p in places]}
+    if "location" not in event.roles and places[0].get("start") is not None:
+        event.roles["location"] = location_role(places)
 
 
 def _armed(recipient: dict, by_id: dict[str, Entity], sides: _Sides, event: Event) -> dict:
@@ -142,9 +140,7 @@ def _is_place(participant: dict, by_id: dict[str, Entity], gazetteer: Gazetteer,
     entity = by_id.get(participant.get("entity") or "")
     if participant.get("place"):
         return True
-    if participant.get("name", "").islower():
-        return True  # "eastern", "the town": no one to act on
-    if entity is None:
+    if entity is None:  # "the town", "both cities": a place noun with no name
         words = participant.get("name", "").lower().split()
         return bool(words) and words[-1] in PLACE_WORDS
     known = gazetteer.entry_by_name(entity.name)

@@ -21,3 +21,7 @@ CREATE TABLE event_claims (
 );
 CREATE INDEX event_claims_event ON event_claims(document_id, event_id);
 CREATE INDEX event_claims_speaker ON event_claims(speaker_entity, status);
+
+-- A participant the text does not name but the reading inferred ("other side", "place", "armed forces"):
+-- no span, and the reason here, so a reader can tell it from a stated one.
+ALTER TABLE event_participants ADD COLUMN inferred TEXT;
