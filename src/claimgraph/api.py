@@ -123,7 +123,7 @@ def docs(db: str | Path = DEFAULT_DB, *, limit: int | None = None, outlet: str |
 
 
 def events(db: str | Path = DEFAULT_DB, **filters) -> list[StoredEvent]:
-    """Events by date; filters: type, status, entity (name, alias or id), since, until, limit."""
+    """Events by date; filters: type, status, entity (name, alias or id), since, until, limit, disputed."""
     with Store(db, readonly=True) as store:
         return list_events(store, **filters)
 

@@ -199,7 +199,8 @@ STATUSES = ["asserted", "confirmed", "believed", "reported", "alleged", "denied"
 @click.option("--since", help="Only reports dated on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Only reports dated on or before this day (YYYY-MM-DD).")
 @click.option("--limit", type=int, help="At most this many events.")
-def events(db, as_json, type_, status, entity, since, until, limit):
+@click.option("--disputed", is_flag=True, help="Only events one claim says happened and another denies.")
+def events(db, as_json, type_, status, entity, since, until, limit, disputed):
     """List events with their status, participants, time and who said them.
 
     \b
@@ -207,8 +208,10 @@ def events(db, as_json, type_, status, entity, since, until, limit):
       claimgraph events
       claimgraph events --type SANCTION --status planned
       claimgraph events --entity Pyongyang --since 2022-12-01 --json
+      claimgraph events --disputed
     """
-    rows = api.events(db, type=type_, status=status, entity=entity, since=since, until=until, limit=limit)
+    rows = api.events(db, type=type_, status=status, entity=entity, since=since, until=until, limit=limit,
+                      disputed=disputed)
     click.echo(_render.to_json(rows) if as_json else _render_events.events_table(rows))
 
 

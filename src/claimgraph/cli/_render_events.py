@@ -27,14 +27,21 @@ def _speaker_with_chain(attribution) -> str:
     return f"{attribution.speaker.name}{chain}"
 
 
+def claims_label(event) -> str:
+    """ "United States asserted; North Korea denied": each claim's speaker and status, or the sources."""
+    said = [f"{c.speaker.name if c.speaker else 'unknown'} {c.status}" for c in event.claims]
+    return "; ".join(dict.fromkeys(said))
+
+
 def events_table(rows) -> str:
     body = []
     for stored in rows:
         e = stored.event
         kind = f"{e.type}/{e.mode}" if e.mode else e.type
-        body.append([stored.date, stored.key, kind, e.status, _names(e.actor, 28), _names(e.recipient, 28),
-                     e.time.value if e.time else "", source_label(stored)[:40]])
-    return table(["date", "event", "type", "status", "actor", "recipient", "time", "said by"], body)
+        said = claims_label(e) or source_label(stored)
+        body.append([stored.date or "undated", stored.key, kind, e.status, _names(e.actor, 28),
+                     _names(e.recipient, 28), e.time.value if e.time else "", said[:48]])
+    return table(["date", "event", "type", "status", "actor", "recipient", "time", "claims"], body)
 
 
 def event_detail(stored, colour: bool) -> str:

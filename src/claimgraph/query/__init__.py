@@ -53,11 +53,13 @@ def list_documents(store: Store, limit: int | None = None, outlet: str | None = 
 
 
 def list_events(store: Store, *, type: str | None = None, status: str | None = None, entity: str | None = None,
-                since: str | None = None, until: str | None = None, limit: int | None = None) -> list[StoredEvent]:
-    """Events by document date; ``entity`` (a name, alias or id) keeps those it takes part in."""
+                since: str | None = None, until: str | None = None, limit: int | None = None,
+                disputed: bool = False) -> list[StoredEvent]:
+    """Events by document date; ``entity`` (a name, alias or id) keeps those it takes part in; ``disputed`` those
+    that one claim says happened and another denies."""
     entity_id = _find_one(store, entity).id if entity else None
     where = EventFilter(type.upper() if type else None, status.lower() if status else None, entity_id,
-                        since, until, limit)
+                        since, until, limit, disputed)
     return store.events(where)
 
 

@@ -18,6 +18,7 @@ class EventFilter:
     since: str | None = None  # document date, ISO
     until: str | None = None
     limit: int | None = None
+    disputed: bool = False  # only events that one claim says happened and another denies
 
 
 @dataclass
@@ -94,6 +95,12 @@ def select_event(conn: sqlite3.Connection, document_id: str, event_id: str) -> S
     return _stored_event(conn, row) if row else None
 
 
+_CLAIMED = ("SELECT 1 FROM event_claims c WHERE c.document_id = e.document_id AND c.event_id = e.id"
+            " AND c.status {}")
+_DISPUTED = ("EXISTS (" + _CLAIMED.format("= 'denied'") + ") AND EXISTS ("
+             + _CLAIMED.format("IN ('asserted', 'confirmed', 'believed', 'reported', 'alleged')") + ")")
+
+
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
     clauses, params = [], []
     for column, value in (("e.type", f.type), ("e.status", f.status)):
@@ -108,6 +115,8 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.until:
         clauses.append("d.date <= ? || '~'")
         params.append(f.until)
+    if f.disputed:
+        clauses.append(_DISPUTED)
     if f.entity_id:
         clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = e.document_id"
                        " AND p.event_id = e.id AND p.entity_id = ?)")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.extract.events import is_saying
+from claimgraph.extract.events import denial_words, is_saying
 from claimgraph.extract.events._time import TimeIndex, clause_head
 from claimgraph.model import Attribution, Claim, Document, Event, Span, Speaker
 
@@ -50,9 +50,11 @@ def draft_claims(event: Event, attributions: list[Attribution], said_on: dict[st
 
 
 def _actors_word(event: Event) -> list[Claim]:
+    """The sayer's own claim: they did say it, even when someone else denies what they said."""
     cue = event.roles.get("trigger")
     span = Span(cue["start"], cue["end"], cue["text"]) if cue else None
-    return [Claim("", Speaker(None, a["name"], a["start"], a["end"]), event.status, span, None, None, event.evidence)
+    status = "asserted" if event.status == "denied" else event.status
+    return [Claim("", Speaker(None, a["name"], a["start"], a["end"]), status, span, None, None, event.evidence)
             for a in event.actor if a.get("start") is not None]
 
 
@@ -60,7 +62,7 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: st
     evidence = _evidence(doc, text, a, event)
     chain = list(a.outlet_chain)
     by_outlet = bool(chain) and _same_name(chain[0], a.speaker.name)
-    status = REPORTED if by_outlet else event.status
+    status = REPORTED if by_outlet else _denied_by_cue(a) or event.status
     cue = _status_cue(event, a)
     inner = _inner_claimant(event, a, doc) or _quoted_source(a, doc)
     if inner is not None:  # "the report noted that Iran denied ...": Iran denies, the report relays it
@@ -114,6 +116,12 @@ def _quoted_source(a: Attribution, doc) -> Speaker | None:
         named = next((e for e in doc.ents if quoted is not None and e.label_ == "PERSON"
                       and quoted.left_edge.i <= e.start and e.end <= quoted.right_edge.i + 1), None)
     return Speaker(None, named.text, named.start_char, named.end_char) if named is not None else None
+
+
+def _denied_by_cue(a: Attribution) -> str | None:
+    """ "Prigozhin denied US accusations that his company took delivery ...": whatever the inner cue (the
+    accusation alleges), the speaker of a denial denies."""
+    return "denied" if a.cue.text.split()[0].lower() in denial_words()["verbs"] else None
 
 
 def _status_cue(event: Event, a: Attribution) -> Span:

@@ -21,6 +21,7 @@ from claimgraph.extract.events._args import (
     objects_of,
     prep_objects,
 )
+from claimgraph.extract.events._denial_words import denial_words
 
 MAKER_VERBS = frozenset({"made", "manufactured", "produced", "built", "supplied", "provided", "developed", "designed"})
 ORIGIN_PREPS = ("from",)
@@ -135,7 +136,8 @@ def _noun_participants(trigger, ctx) -> Participants:
     phrase = _phrase_head(noun)  # "a new [aid] package for Ukraine": the package carries the phrase
     found = Participants()
     own = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(phrase, ("by", "between", "among"))
-    if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass"):  # "imposed [sanctions]", not "[talks] began"
+    denying = support.lower_ in denial_words()["verbs"]  # who "denied US accusations" is not the accuser
+    if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass") and not denying:
         found.actor = _agent_or_subject(support, ctx) if is_verb(support) else []
     if not found.actor:
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]  # "US sanctions", not "new"

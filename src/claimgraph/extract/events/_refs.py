@@ -98,8 +98,8 @@ class DocContext:
         return argument
 
     def _owner_pronoun(self, token):
-        """The possessive pronoun of a force noun ("his units", "their fighters"), if it has one."""
-        if "troops" not in self.lex.noun_classes.get(token.lower_, set()):
+        """The possessive pronoun of a force or group noun ("his units", "their fighters", "his company")."""
+        if not {"troops", "org_anaphor"} & self.lex.noun_classes.get(token.lower_, set()):
             return None
         return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
 

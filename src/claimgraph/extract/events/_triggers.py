@@ -72,10 +72,18 @@ def verb_trigger(token, ctx) -> Trigger | None:
         return None
     for rule in rules:
         end = _phrase_end(token, rule.words)
+        if rule.objects and objects and all(_names_another_event(o, rule, ctx) for o in objects):
+            continue  # "took delivery of arms": the noun names the event, the verb only supports it
         given = _given_with(token, objects, ctx) if rule.frame == "give" else objects
         if end is not None and _conditions_hold(rule, token, given, ctx):
             return Trigger(token, rule, token, token.i, end, given)
     return None
+
+
+def _names_another_event(noun, rule: TriggerRule, ctx) -> bool:
+    """An object that is itself an event word and not, by itself, of the kind the rule asks for."""
+    own = ctx.lex.noun_classes.get(noun.lower_, set())
+    return noun.lower_ in ctx.lex.noun_rules and not own & set(rule.objects)
 
 
 def _given_with(verb, objects: list, ctx) -> list:
