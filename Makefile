@@ -24,6 +24,8 @@ demo: install
 	@echo; echo "== One entity, found by an alias"; $(BIN)/claimgraph entity Pyongyang --db $(DEMO_DB)
 	@echo; echo "== Sanctions and designations: planned, considered, done"
 	@$(BIN)/claimgraph events --db $(DEMO_DB) --type SANCTION
+	@echo; echo "== Disputed: events one source asserts and another denies, claims side by side"
+	@$(BIN)/claimgraph events --db $(DEMO_DB) --disputed
 	@echo; echo "== One event with its evidence marked"
 	@$(BIN)/claimgraph event $$($(BIN)/claimgraph events --db $(DEMO_DB) --type SANCTION --status considered --json \
 	    | $(BIN)/python -c "import json,sys; print(json.load(sys.stdin)[0]['key'])") --db $(DEMO_DB)
@@ -40,6 +42,8 @@ eval: install
 	$(BIN)/claimgraph eval seed ../shared/eval/dev/seed
 	$(BIN)/claimgraph eval timex ../shared/eval/dev/tempeval3_tbaq
 	$(BIN)/claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl
+	$(BIN)/claimgraph eval plover ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl --folds 5
+	$(BIN)/claimgraph eval news ../shared/eval/dev/news_clusters
 	$(BIN)/claimgraph eval attribution ../shared/eval/dev/polnear/dev
 
 # Regenerate requirements.lock after changing dependencies in pyproject.toml.

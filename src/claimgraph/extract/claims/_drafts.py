@@ -151,12 +151,15 @@ def _outlet_speaker(evidence: Span, outlet: str) -> Speaker:
 
 
 def _evidence(doc, text: str, a: Attribution, event: Event) -> Span:
-    """From the start of the sentence that names the speaker to the end of the event's sentence."""
+    """The sentences from the one that names the speaker to the one that states the event, whole."""
     start = min(s for s in (a.speaker.start, a.cue.start, event.evidence.start) if s is not None)
     end = max(a.cue.end, event.evidence.end)
     first = doc.char_span(start, start + 1, alignment_mode="expand")
-    if first is not None:
-        start = min(start, first.sent.start_char)
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    start = min(start, first.sent.start_char) if first is not None else start
+    end = max(end, last.sent.end_char) if last is not None else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return Span(start, end, text[start:end])
 
 
