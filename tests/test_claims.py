@@ -194,3 +194,22 @@ def test_a_charge_denied_in_a_relative_clause(reading):
     (aid,) = _events_of(x, "AID")
     assert ("denied", "Iran") in _claims(aid)
     assert not _events_of(x, "REJECT")
+
+
+def test_as_per_an_agency_is_a_reported_claim(reading):
+    (aid,) = _events_of(reading("Iran sent drones to Russia, as per Reuters."), "AID")
+    assert ("reported", "Reuters") in _claims(aid)
+
+
+def test_a_paper_relays_a_plan_and_the_planner_plans(reading):
+    (aid,) = _events_of(reading("Tokyo Shimbun reported that Japan plans to send ammunition to Ukraine."), "AID")
+    assert {("reported", "Tokyo Shimbun"), ("planned", "Japan")} <= _claims(aid)
+    assert aid.status == "planned"
+
+
+def test_the_day_a_claim_was_made_is_its_said_on(reading):
+    x = reading("North Korea has delivered rockets to Russia for use by Wagner, Kirby said Thursday.",
+                date="2022-12-22")
+    (aid,) = _events_of(x, "AID")
+    (kirby,) = [c for c in aid.claims if c.speaker and c.speaker.name == "John Kirby"]
+    assert kirby.said_on == "2022-12-22" and kirby.cue.text == "said"

@@ -64,7 +64,7 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: st
     by_outlet = bool(chain) and _same_name(chain[0], a.speaker.name)
     status = REPORTED if by_outlet else _denied_by_cue(a) or event.status
     cue = _status_cue(event, a)
-    inner = _inner_claimant(event, a, doc) or _quoted_source(a, doc)
+    inner = _inner_claimant(event, a, doc, INNER_STATUSES if by_outlet else CLAIMANT_STATUSES) or _quoted_source(a, doc)
     if inner is not None:  # "the report noted that Iran denied ...": Iran denies, the report relays it
         status = REPORTED
     claims = [Claim("", a.speaker, status, cue, said_on, a.id, evidence)]
@@ -79,18 +79,23 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: st
 CLAIMANT_STATUSES = frozenset({"denied", "alleged", "confirmed", "believed"})
 
 
-def _inner_claimant(event: Event, a: Attribution, doc) -> Speaker | None:
+# Inside what an outlet reports, a planner's or a weigher's own word counts too: "Tokyo Shimbun reported that
+# Japan plans to send ..." is Japan's plan, relayed by the paper ("Sullivan said Iran plans ..." stays Sullivan's).
+INNER_STATUSES = CLAIMANT_STATUSES | {"planned", "considered"}
+
+
+def _inner_claimant(event: Event, a: Attribution, doc, statuses: frozenset[str]) -> Speaker | None:
     """The named subject of the event's status verb, when that verb is inside the attribution's content."""
     cue = event.roles.get("status_cue")
     if not cue or not a.content.start <= cue["start"] < a.content.end:
         return None
-    return _cue_subject(event, doc)
+    return _cue_subject(event, doc, statuses)
 
 
-def _cue_subject(event: Event, doc) -> Speaker | None:
+def _cue_subject(event: Event, doc, statuses: frozenset[str] = CLAIMANT_STATUSES) -> Speaker | None:
     """The named subject of the verb that sets the event's status ("Ukraine denied", "Kyiv accused")."""
     cue = event.roles.get("status_cue")
-    if event.status not in CLAIMANT_STATUSES or not cue:
+    if event.status not in statuses or not cue:
         return None
     span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
     verb = span.root if span is not None else None

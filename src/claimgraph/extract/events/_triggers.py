@@ -65,7 +65,7 @@ def verb_trigger(token, ctx) -> Trigger | None:
     rules = ctx.lex.verb_rules.get(token.lower_)
     if not rules or not is_verb(token) or token.dep_ in SKIP_VERB_DEPS:
         return None
-    if token.dep_ == "acl" and token.tag_ == "VBN":
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not _is_content_clause(token):
         return None  # "drones made by Iran", "Wagner, deployed in Ukraine": descriptions, not reports
     objects = objects_of(token)
     if _is_people_noun(token, objects, ctx):
@@ -78,6 +78,11 @@ def verb_trigger(token, ctx) -> Trigger | None:
         if end is not None and _conditions_hold(rule, token, given, ctx):
             return Trigger(token, rule, token, token.i, end, given)
     return None
+
+
+def _is_content_clause(verb) -> bool:
+    """ "claims that it had sent arms": a clause with its own subject or a "that" says what is claimed."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "mark" and c.lower_ == "that") for c in verb.children)
 
 
 def _names_another_event(noun, rule: TriggerRule, ctx) -> bool:
