@@ -60,7 +60,7 @@ def _read_quantity(span, number: int) -> Quantity | None:
     if value is None:
         return None
     start = tokens[0].idx if tokens else span.start_char
-    text = span.doc.text[start : span.end_char]
+    text = span.text[start - span.start_char :]  # not doc.text: spaCy rebuilds the whole text on each access
     return Quantity(
         id=f"q{number}",
         text=text,

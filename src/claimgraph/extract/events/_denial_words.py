@@ -35,8 +35,10 @@ def is_report_denial(verb) -> bool:
     """ "denied the reports", "dismissed the accusations"; a pronoun ("denied it") only after verbs that deny
     rather than refuse: "Ukraine rejected it" may be a plan."""
     words = denial_words()
+    if verb.lower_ not in words["verbs"]:
+        return False
     objects = objects_of(verb)
-    if verb.lower_ not in words["verbs"] or not objects:
+    if not objects:
         return False
     return all(o.lower_ in words["report_nouns"] or o.lower_ in PRONOUNS and verb.lower_ in words["pronoun_verbs"]
                for o in objects)

@@ -61,7 +61,8 @@ def _delivery(trigger, status: str, ctx) -> dict | None:
     phrase = next((p for p in delivery["in_transit"] if f" {p} " in f" {sentence} "), None)
     if phrase is not None:
         start = trigger.token.sent.start_char + sentence.index(phrase)
-        return {"start": start, "end": start + len(phrase), "text": ctx.doc.text[start : start + len(phrase)],
+        sent = trigger.token.sent
+        return {"start": start, "end": start + len(phrase), "text": sent.text[start - sent.start_char :][: len(phrase)],
                 "value": "in_transit"}
     if status in UNCERTAIN:
         return None
@@ -186,7 +187,7 @@ def location(trigger, parts, used: list[dict], ctx) -> dict | None:
             places = list(places.values())
             if places:
                 return {"start": places[0].start, "end": places[-1].end,
-                        "text": ctx.doc.text[places[0].start : places[-1].end],
+                        "text": np.doc.char_span(places[0].start, places[-1].end, alignment_mode="expand").text,
                         "value": [m.text for m in places]}
     return None
 

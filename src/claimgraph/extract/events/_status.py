@@ -30,7 +30,7 @@ class StatusCue:
             return None
         doc = self.token.doc
         last = self.end if self.end is not None else self.token
-        text = doc.text[self.token.idx : last.idx + len(last.text)]
+        text = doc[self.token.i : last.i + 1].text  # not doc.text: spaCy rebuilds the whole text on each access
         return {"start": self.token.idx, "end": last.idx + len(last.text), "text": text}
 
 
