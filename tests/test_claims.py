@@ -213,3 +213,19 @@ def test_the_day_a_claim_was_made_is_its_said_on(reading):
     (aid,) = _events_of(x, "AID")
     (kirby,) = [c for c in aid.claims if c.speaker and c.speaker.name == "John Kirby"]
     assert kirby.said_on == "2022-12-22" and kirby.cue.text == "said"
+
+
+def test_pronoun_speakers_take_the_last_fitting_speaker(reading):
+    x = reading("Tokyo Shimbun reported that Japan will send shells to Kyiv. It had said the first shells would be "
+                "sent to Ukraine in March. Kirby said Iran sent drones to Russia. He added that Iran had sent missiles "
+                "to Russia too.")
+    speakers = [a.speaker.name for a in x.attributions]
+    assert "It" not in speakers and "He" not in speakers
+    assert speakers.count("Tokyo Shimbun") == 2
+
+
+@pytest.mark.parametrize("text", ["STORY: Russia shelled Kharkiv on Monday, officials said.",
+                                  "Thursday said the drones were sent to Russia."])
+def test_kickers_and_weekdays_are_no_speakers(reading, text):
+    speakers = {a.speaker.name for a in reading(text).attributions}
+    assert not speakers & {"STORY", "Thursday"}

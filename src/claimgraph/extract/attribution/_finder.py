@@ -44,6 +44,7 @@ from claimgraph.extract.attribution._spans import (
     speaker_range,
     trim,
 )
+from claimgraph.extract.attribution._speakers import is_speaker, name_pronouns
 from claimgraph.model import Attribution, Speaker
 
 ALGORITHM = "attribution.rules/1"
@@ -53,14 +54,15 @@ def find_attributions(doc, outlet: str | None = None) -> list[Attribution]:
     """Attributions in ``doc`` (a parsed spaCy Doc), in text order; ``outlet`` is the document's outlet."""
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return []
-    drafts = _outermost(_unique(draft for sent in doc.sents for draft in drafts_in(sent)))
+    drafts = (draft for sent in doc.sents for draft in drafts_in(sent) if is_speaker(draft.speaker_head))
+    drafts = _outermost(_unique(drafts))
     drafts.sort(key=lambda d: (d.cue[0], d.speaker[0]))
     names = _OutletNames(outlet)
     for draft in drafts:
         draft.outlets = _own_outlets(draft, names)
     chains = _inherited_chains(drafts)
     persons = _PersonIndex(doc)
-    return [
+    found = [
         Attribution(
             id=f"a{number}",
             speaker=_speaker(draft, persons),
@@ -70,6 +72,8 @@ def find_attributions(doc, outlet: str | None = None) -> list[Attribution]:
         )
         for number, (draft, chain) in enumerate(zip(drafts, chains, strict=True), start=1)
     ]
+    name_pronouns(doc, found)
+    return found
 
 
 def _unique(drafts) -> list[Draft]:

@@ -34,6 +34,7 @@ class Lexicon:
     speaker_prepositions: frozenset[str]
     outlets: tuple[str, ...]
     outlet_words: frozenset[str]
+    kickers: frozenset[str]  # as written, in capitals
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def lexicon() -> Lexicon:
         speaker_prepositions=words("speaker_prepositions"),
         outlets=tuple(data["outlets"]),
         outlet_words=frozenset(data["outlet_words"]),
+        kickers=frozenset(data["kickers"]),
     )
 
 
