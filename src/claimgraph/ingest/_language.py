@@ -16,7 +16,7 @@ from importlib import resources
 import yaml
 
 _SAMPLE = 2000  # characters: enough words to decide, cheap on long reports
-_MIN_SCORE = 2.0  # function words (shared words count in part) the winner needs
+_MIN_SCORE = 3.0  # function words (shared words count in part) the winner needs
 _MARGIN = 1.5  # how far ahead of the runner-up it must be
 _MOSTLY = 0.5  # share of letters a non-Latin script needs to name the language
 _WORD = re.compile(r"[^\W\d_]+")
@@ -83,7 +83,8 @@ def _count(sample: str, letters: frozenset[str]) -> int:
 def _by_function_words(sample: str) -> str | None:
     weights = _weights()
     scores: Counter[str] = Counter()
-    for word in _WORD.findall(sample.lower()):
+    # One-letter words are left out: an English "'s" or "a" would count for French or Italian.
+    for word in (w for w in _WORD.findall(sample.lower()) if len(w) > 1):
         for language, weight in weights.get(word, ()):
             scores[language] += weight
     ranked = scores.most_common(2) + [("", 0.0), ("", 0.0)]
