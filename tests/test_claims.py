@@ -229,3 +229,15 @@ def test_pronoun_speakers_take_the_last_fitting_speaker(reading):
 def test_kickers_and_weekdays_are_no_speakers(reading, text):
     speakers = {a.speaker.name for a in reading(text).attributions}
     assert not speakers & {"STORY", "Thursday"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia says it will not accept the oil price cap.",
+    "Moscow rejected the Ukrainian peace proposal on Tuesday.",
+    "Pyongyang called the new Japanese security strategy wrong and dangerous.",
+    "Moscow dismissed the US decision to send air defence missiles to Ukraine.",
+    "The soldiers were jailed for refusing to fight in Ukraine, the court said.",
+])
+def test_refusing_rejecting_and_criticising_are_no_denials(reading, text):
+    denied = [c for e in reading(text).events for c in e.claims if c.status == "denied"]
+    assert not denied, [(c.speaker.name if c.speaker else None, c.evidence.text) for c in denied]

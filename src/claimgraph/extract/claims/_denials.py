@@ -13,6 +13,7 @@ from __future__ import annotations
 from claimgraph.extract.attribution._spans import char_span, speaker_range
 from claimgraph.extract.events import denial_words, denies_its_head, is_report_denial
 from claimgraph.extract.events._args import is_verb, sentence_span
+from claimgraph.extract.events._denial_words import PRONOUNS
 from claimgraph.model import Attribution, Denial, Span, Speaker
 
 
@@ -30,7 +31,12 @@ def find_denials(doc, attributions: list[Attribution]) -> list[Denial]:
 
 
 def _has_verdict(verb) -> bool:
-    """ "called the report groundless": a falsity word as the verb's complement."""
+    """ "called the report groundless": a falsity word as the complement of a verb whose object is a report
+    ("called the strategy wrong" is criticism, no denial)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    words = denial_words()
+    if objects and not all(o.lower_ in words["report_nouns"] or o.lower_ in PRONOUNS for o in objects):
+        return False
     complements = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "dobj", "attr")]
     complements += [g for c in complements for g in c.children if g.dep_ in ("amod", "acomp", "attr")]
     return any(c.lower_ in denial_words()["false_words"] for c in complements)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.extract.events import denial_words, is_saying
+from claimgraph.extract.events import is_saying, lexicon
 from claimgraph.extract.events._time import TimeIndex, clause_head
 from claimgraph.model import Attribution, Claim, Document, Event, Span, Speaker
 
@@ -125,8 +125,8 @@ def _quoted_source(a: Attribution, doc) -> Speaker | None:
 
 def _denied_by_cue(a: Attribution) -> str | None:
     """ "Prigozhin denied US accusations that his company took delivery ...": whatever the inner cue (the
-    accusation alleges), the speaker of a denial denies."""
-    return "denied" if a.cue.text.split()[0].lower() in denial_words()["verbs"] else None
+    accusation alleges), the speaker of a denial denies ("dismissed the decision" scorns, it does not deny)."""
+    return "denied" if lexicon().status_verbs.get(a.cue.text.split()[0].lower()) == "denied" else None
 
 
 def _status_cue(event: Event, a: Attribution) -> Span:

@@ -28,7 +28,7 @@ from claimgraph.extract.events._roles import (
     span_of,
     transfer_roles,
 )
-from claimgraph.extract.events._status import StatusCue, find_status
+from claimgraph.extract.events._status import StatusCue, find_status, is_refusal
 from claimgraph.extract.events._time import (
     TimeIndex,
     anaphor_time,
@@ -101,6 +101,8 @@ def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:
     cue = find_status(trigger, ctx)
     draft = Draft(trigger, parts, cue, _mode(trigger, parts, ctx))
     draft.roles = _roles(draft, ctx)
+    if cue.status == "negated" and is_refusal(trigger, cue):
+        draft.roles["refusal"] = True  # "will not accept", "refused to fight": no denial, even by the actor
     _date(draft, ctx, times)
     return draft
 

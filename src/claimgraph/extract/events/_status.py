@@ -42,7 +42,10 @@ def find_status(trigger, ctx) -> StatusCue:
         if cue is not None:
             return cue
     if trigger.predicate != trigger.token and trigger.predicate.lower_ in lex.status_verbs:
-        return StatusCue(lex.status_verbs[trigger.predicate.lower_], trigger.predicate)
+        status = lex.status_verbs[trigger.predicate.lower_]
+        if status == "denied" and trigger.type in PROPOSALS:
+            status = "negated"  # "denied the request", "denied a visit": refused, not said not to have happened
+        return StatusCue(status, trigger.predicate)
     return _governing_cue(trigger.predicate, lex)
 
 
@@ -116,6 +119,21 @@ def _cue_of_governor(governor, lex) -> StatusCue | None:
     if adverb is not None and lex.status_adverbs[adverb.lower_] in ("reported", "alleged"):
         return StatusCue(lex.status_adverbs[adverb.lower_], adverb)
     return None
+
+
+# Acts one refuses rather than denies: a request, an agreement, a meeting, support.
+PROPOSALS = frozenset({"REQUEST", "AGREE", "CONSULT", "SUPPORT"})
+REFUSAL_MODALS = frozenset({"will", "wo", "'ll", "shall", "would", "can", "ca", "could"})
+
+
+def is_refusal(trigger, cue: StatusCue) -> bool:
+    """A negated act that refuses rather than says it did not happen: a refusal verb ("refused to fight",
+    "declined to sanction") or a negation under a modal ("will not accept", "won't call up troops")."""
+    if cue.token is None:
+        return False
+    if cue.token.lower_ not in ("not", "n't", "never", "no"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for c in trigger.predicate.children)
 
 
 def _is_negated(word) -> bool:

@@ -56,7 +56,8 @@ def participant_claims(event: Event) -> None:
     for claim in event.claims:
         speaker = claim.speaker
         keys = {speaker.entity, speaker.name.lower()} - {None} if speaker is not None else set()
-        if claim.status == "negated" and claim.attribution and keys & involved:  # said, not just refused
+        refused = event.roles.get("refusal")
+        if claim.status == "negated" and claim.attribution and not refused and keys & involved:
             claim.status = "denied"
         elif claim.status == "alleged" and keys & actors:
             claim.status = "asserted"
