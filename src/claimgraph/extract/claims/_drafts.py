@@ -49,11 +49,16 @@ def draft_claims(event: Event, attributions: list[Attribution], said_on: dict[st
     return numbered(event.id, distinct(claims))
 
 
+# The statuses a sayer's own act keeps; any other (a hedge of the outlet's, "reportedly", or someone's denial)
+# is not the sayer's: they did say it.
+OWN_ACT_STATUSES = frozenset({"planned", "considered", "possible", "hypothetical", "negated"})
+
+
 def _actors_word(event: Event) -> list[Claim]:
-    """The sayer's own claim: they did say it, even when someone else denies what they said."""
+    """The sayer's own claim: "the EU reportedly agreed" is the EU agreeing, relayed with a hedge by the outlet."""
     cue = event.roles.get("trigger")
     span = Span(cue["start"], cue["end"], cue["text"]) if cue else None
-    status = "asserted" if event.status == "denied" else event.status
+    status = event.status if event.status in OWN_ACT_STATUSES else "asserted"
     return [Claim("", Speaker(None, a["name"], a["start"], a["end"]), status, span, None, None, event.evidence)
             for a in event.actor if a.get("start") is not None]
 
