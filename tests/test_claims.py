@@ -241,3 +241,9 @@ def test_kickers_and_weekdays_are_no_speakers(reading, text):
 def test_refusing_rejecting_and_criticising_are_no_denials(reading, text):
     denied = [c for e in reading(text).events for c in e.claims if c.status == "denied"]
     assert not denied, [(c.speaker.name if c.speaker else None, c.evidence.text) for c in denied]
+
+
+def test_a_credit_that_points_back_is_a_claim_on_the_event_before_it(reading):
+    x = reading("Russia fired missiles at Odesa on Sunday. CNN reported it on Monday.")
+    (attack,) = _events_of(x, "ASSAULT")
+    assert ("reported", "CNN") in _claims(attack)

@@ -174,11 +174,12 @@ class Event:
 
 
 @dataclass
-class Denial:
-    """A denial that names no event of its own ("Moscow dismissed the reports", "called it groundless").
+class LooseClaim:
+    """A claim that names no event of its own: a denial ("Moscow dismissed the reports", "called it groundless")
+    or a credit ("the ministry reported this").
 
-    Working state between the extract and resolve layers: resolve attaches it, as a ``denied`` claim, to the
-    event of the same report that it denies.
+    Working state between the extract and resolve layers: resolve attaches it, as a claim with ``status``, to the
+    event of the same report that it is about.
     """
 
     speaker: Speaker
@@ -186,6 +187,7 @@ class Denial:
     evidence: Span
     attribution: str | None = None
     said_on: str | None = None
+    status: str = "denied"
 
 
 @dataclass
@@ -201,7 +203,7 @@ class Extraction:
     pipeline: dict[str, str] = field(default_factory=dict)  # step name -> versioned algorithm
     # Working state between pipeline steps; never serialised.
     mentions: list[Mention] = field(default_factory=list, repr=False)
-    denials: list[Denial] = field(default_factory=list, repr=False)
+    loose_claims: list[LooseClaim] = field(default_factory=list, repr=False)
     nlp_doc: Any = field(default=None, repr=False, compare=False)
 
     @property

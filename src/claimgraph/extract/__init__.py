@@ -67,6 +67,6 @@ def extract_steps() -> list[Step]:
         Step(_quantities.ALGORITHM, ("nlp_doc", "timexes"), ("quantities",), _find_quantities),
         Step(attribution.ALGORITHM, ("nlp_doc",), ("attributions",), _find_attributions),
         Step(events.ALGORITHM, ("nlp_doc", "timexes", "mentions", "quantities"), ("events",), _find_events),
-        Step(claims.ALGORITHM, ("nlp_doc", "events", "attributions", "timexes"), ("claims", "denials"),
+        Step(claims.ALGORITHM, ("nlp_doc", "events", "attributions", "timexes"), ("claims", "loose_claims"),
              claims.find_claims),
     ]

@@ -37,7 +37,7 @@ def _claims_step(gazetteer: Gazetteer) -> Step:
     def run(extraction: Extraction) -> None:
         assemble_claims(extraction, gazetteer)
 
-    return Step(CLAIMS_ALGORITHM, ("entities", "events", "attributions", "claims", "denials"), ("claims",), run)
+    return Step(CLAIMS_ALGORITHM, ("entities", "events", "attributions", "claims", "loose_claims"), ("claims",), run)
 
 
 def build_pipeline(nlp=None, gazetteer: Gazetteer | None = None, batch_size: int = 64) -> Pipeline:

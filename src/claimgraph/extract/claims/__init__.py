@@ -1,8 +1,10 @@
 """Claims: every speaker's word on each event (drafted from attributions and the report's own voice), and the
-denials that name no event of their own. Spans only; resolve links speakers and attaches denials."""
+claims that name no event of their own (denials of "the reports", credits "reported this"). Spans only; resolve
+links speakers and attaches the loose claims to their events."""
 
 from __future__ import annotations
 
+from claimgraph.extract.claims._credits import find_credits
 from claimgraph.extract.claims._denials import find_denials
 from claimgraph.extract.claims._drafts import carrying, cue_times, distinct, draft_claims, numbered
 from claimgraph.extract.events._time import TimeIndex
@@ -14,11 +16,11 @@ ALGORITHM = "claims.drafts/1"
 
 
 def find_claims(extraction: Extraction) -> None:
-    """Fill ``claims`` and ``attributions`` of each event and the report's ``denials``, in place."""
+    """Fill ``claims`` and ``attributions`` of each event and the report's ``loose_claims``, in place."""
     x, doc = extraction, extraction.nlp_doc
     said_on = cue_times(doc, x.attributions, TimeIndex(doc, x.timexes))
     for event in x.events:
         event.claims = draft_claims(event, x.attributions, said_on, x.document, doc)
-    x.denials = find_denials(doc, x.attributions)
-    for denial in x.denials:
-        denial.said_on = said_on.get(denial.attribution) if denial.attribution else None
+    x.loose_claims = find_denials(doc, x.attributions) + find_credits(doc, x.document.text, x.attributions)
+    for loose in x.loose_claims:
+        loose.said_on = said_on.get(loose.attribution) if loose.attribution else None

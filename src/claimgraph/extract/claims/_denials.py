@@ -14,10 +14,10 @@ from claimgraph.extract.attribution._spans import char_span, speaker_range
 from claimgraph.extract.events import denial_words, denies_its_head, is_report_denial
 from claimgraph.extract.events._args import is_verb, sentence_span
 from claimgraph.extract.events._denial_words import PRONOUNS
-from claimgraph.model import Attribution, Denial, Span, Speaker
+from claimgraph.model import Attribution, LooseClaim, Span, Speaker
 
 
-def find_denials(doc, attributions: list[Attribution]) -> list[Denial]:
+def find_denials(doc, attributions: list[Attribution]) -> list[LooseClaim]:
     """Denials in ``doc``, in text order; a denial inside an attribution's content is that speaker's."""
     found = []
     for token in doc:
@@ -57,22 +57,22 @@ def _subject(verb):
     return subject
 
 
-def _denial(verb, subject, attributions: list[Attribution]) -> list[Denial]:
+def _denial(verb, subject, attributions: list[Attribution]) -> list[LooseClaim]:
     holder = _holding(verb.idx, attributions)
     if subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "they", "it"):
         if holder is None:
             return []
-        return [Denial(holder.speaker, _cue(verb), _sentence(verb), holder.id)]
+        return [LooseClaim(holder.speaker, _cue(verb), _sentence(verb), holder.id)]
     own = _own_attribution(verb, attributions)
     speaker = own.speaker if own is not None else _speaker_of(subject)
-    return [Denial(speaker, _cue(verb), _sentence(verb), own.id if own is not None else None)]
+    return [LooseClaim(speaker, _cue(verb), _sentence(verb), own.id if own is not None else None)]
 
 
-def _said_false(word, attributions: list[Attribution]) -> list[Denial]:
+def _said_false(word, attributions: list[Attribution]) -> list[LooseClaim]:
     holder = _holding(word.idx, attributions)
     if holder is None:
         return []
-    return [Denial(holder.speaker, _cue(word), _sentence(word), holder.id)]
+    return [LooseClaim(holder.speaker, _cue(word), _sentence(word), holder.id)]
 
 
 def _holding(offset: int, attributions: list[Attribution]) -> Attribution | None:

@@ -1,12 +1,12 @@
 """Claims, resolved: speakers and participants as canonical entities, one event per happening in a report with
-all of its claims, denials on the events they deny, and each event's summary status."""
+all of its claims, denials and credits on the events they are about, and each event's summary status."""
 
 from __future__ import annotations
 
 from claimgraph.extract.claims import distinct, numbered
 from claimgraph.model import Event, Extraction
 from claimgraph.resolve._gazetteer import Gazetteer, default_gazetteer
-from claimgraph.resolve.claims._denials import attach_denials, participant_claims
+from claimgraph.resolve.claims._denials import attach_loose_claims, participant_claims
 from claimgraph.resolve.claims._linking import link_claims, link_speaker, mark_own_voice, mention_index
 from claimgraph.resolve.claims._merge import merge_report_events
 from claimgraph.resolve.claims._places import place_recipients
@@ -24,11 +24,11 @@ def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) 
     link_claims(x.events, x.attributions, x.entities, x.document.outlet)
     place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer or default_gazetteer())
     spans = mention_index(x.entities)
-    for denial in x.denials:
-        link_speaker(denial.speaker, spans)
+    for loose in x.loose_claims:
+        link_speaker(loose.speaker, spans)
     x.events = merge_report_events(x.events)
     mark_own_voice(x.events, x.document.outlet)
-    attach_denials(x.events, x.denials)
+    attach_loose_claims(x.events, x.loose_claims)
     for event in x.events:
         participant_claims(event)
         event.claims = numbered(event.id, distinct(event.claims))

@@ -1,4 +1,7 @@
-"""Attach each denial of a report ("Moscow dismissed the reports") to the event of the same report it denies.
+"""Attach each claim that names no event of its own to the event of the same report it is about.
+
+A credit ("the ministry reported this") points back: it is about the nearest event before it.
+A denial ("Moscow dismissed the reports") is about the event it denies.
 
 The denied event is the one the denier takes part in (as actor first, then as recipient), nearest before the
 denial, else after it; a denier the report does not show taking part denies the report's first event of
@@ -11,19 +14,24 @@ by the supplier) is a denial too.
 from __future__ import annotations
 
 from claimgraph.extract.events import is_saying
-from claimgraph.model import Claim, Denial, Event
+from claimgraph.model import Claim, Event, LooseClaim
 from claimgraph.resolve.claims._merge import HAPPENED, entity_keys
 
 
-def attach_denials(events: list[Event], denials: list[Denial]) -> None:
-    for denial in denials:
-        target = _denied_event(events, denial)
+def attach_loose_claims(events: list[Event], loose: list[LooseClaim]) -> None:
+    for claim in loose:
+        target = _denied_event(events, claim) if claim.status == "denied" else _event_before(events, claim)
         if target is not None:
-            target.claims.append(Claim("", denial.speaker, "denied", denial.cue, denial.said_on,
-                                       denial.attribution, denial.evidence))
+            target.claims.append(Claim("", claim.speaker, claim.status, claim.cue, claim.said_on,
+                                       claim.attribution, claim.evidence))
 
 
-def _denied_event(events: list[Event], denial: Denial) -> Event | None:
+def _event_before(events: list[Event], credit: LooseClaim) -> Event | None:
+    before = [e for e in events if e.evidence.start < credit.cue.start]
+    return max(before, key=lambda e: e.evidence.start) if before else None
+
+
+def _denied_event(events: list[Event], denial: LooseClaim) -> Event | None:
     """What happened is denied first; a report that tells only of a plan has the plan denied."""
     acts = [e for e in events if not is_saying(e.type)]
     candidates = [e for e in acts if e.status in HAPPENED] or acts
@@ -41,7 +49,7 @@ def _role_rank(event: Event, key: str) -> int:
     return 1 if key in entity_keys(event.recipient) else 2
 
 
-def _distance(event: Event, denial: Denial) -> tuple[int, int]:
+def _distance(event: Event, denial: LooseClaim) -> tuple[int, int]:
     """Events before the denial first, nearest first; then those after it."""
     gap = denial.cue.start - event.evidence.start
     return (0, gap) if gap >= 0 else (1, -gap)
