@@ -59,3 +59,9 @@ def test_forces_named_by_their_country_are_the_army(pipeline):
     x = pipeline(Document(text="Ukrainian forces withdrew from the town, officials said.", date="2023-01-20"))
     names = {e.name for e in x.entities}
     assert "Ukrainian Armed Forces" in names and "Ukraine" not in names
+
+
+def test_fighting_that_there_was_is_an_event_with_no_doer(events):
+    found = events("Malyar said there was fierce fighting in the town of Vuhledar.")
+    (fight,) = [e for e in found if e.type == "ASSAULT"]
+    assert fight.actor == [] and fight.claims[0].speaker.name == "Malyar"

@@ -34,6 +34,11 @@ def sentence_span(sent) -> Span:
     return Span(start, start + len(text), text)
 
 
+def is_existential(verb) -> bool:
+    """ "there was fighting": a form of "be" with an expletive "there", which has no doer."""
+    return verb.lower_ in ("is", "was", "are", "were", "been", "be") and any(c.dep_ == "expl" for c in verb.children)
+
+
 def is_verb(token) -> bool:
     return token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX")
 

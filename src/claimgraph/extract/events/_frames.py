@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.extract.events._args import (
     datives_of,
+    is_existential,
     is_passive,
     is_verb,
     objects_of,
@@ -137,7 +138,7 @@ def _noun_participants(trigger, ctx) -> Participants:
     found = Participants()
     own = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(phrase, ("by", "between", "among"))
     denying = support.lower_ in denial_words()["verbs"]  # who "denied US accusations" is not the accuser
-    if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass") and not denying:
+    if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass") and not denying and not is_existential(support):
         found.actor = _agent_or_subject(support, ctx) if is_verb(support) else []
     if not found.actor:
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]  # "US sanctions", not "new"

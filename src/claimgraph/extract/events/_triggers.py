@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimgraph.extract.events._args import ACTOR_LABELS, conjuncts, is_verb, objects_of
+from claimgraph.extract.events._args import ACTOR_LABELS, conjuncts, is_existential, is_verb, objects_of
 from claimgraph.extract.events._lexicon import TriggerRule, noun_forms
 
 PHRASE_WINDOW = 4  # tokens after a verb in which the rest of a phrasal verb may appear
@@ -240,4 +240,7 @@ def support_of(noun, ctx):
         return verb if is_verb(verb) and verb.lower_ in lex.support_forms else None
     if token.dep_ == "nsubj" and is_verb(head) and head.lower_ in lex.occurrence_forms:
         return head
+    if token.dep_ in ("attr", "nsubj") and is_existential(head):  # "there was fierce fighting in Soledar"
+        return head
     return token if token.dep_ == "ROOT" else None
+
