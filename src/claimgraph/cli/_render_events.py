@@ -39,8 +39,9 @@ def events_table(rows) -> str:
         e = stored.event
         kind = f"{e.type}/{e.mode}" if e.mode else e.type
         said = claims_label(e) or source_label(stored)
+        said = said if len(said) <= 56 else said[:55] + "…"
         body.append([stored.date or "undated", stored.key, kind, e.status, _names(e.actor, 28),
-                     _names(e.recipient, 28), e.time.value if e.time else "", said[:48]])
+                     _names(e.recipient, 28), e.time.value if e.time else "", said])
     return table(["date", "event", "type", "status", "actor", "recipient", "time", "claims"], body)
 
 
