@@ -29,7 +29,7 @@ def _speaker_with_chain(attribution) -> str:
 
 def claims_label(event) -> str:
     """ "United States asserted; North Korea denied": each claim's speaker and status, or the sources."""
-    said = [f"{c.speaker.name if c.speaker else 'unknown'} {c.status}" for c in event.claims]
+    said = [f"{c.speaker.name if c.speaker else 'the report'} {c.status}" for c in event.claims]
     return "; ".join(dict.fromkeys(said))
 
 
@@ -65,7 +65,7 @@ def event_detail(stored, colour: bool) -> str:
 
 def _claim_line(claim) -> str:
     """ "denied  by Russia (said 2022-10-18, cue 'dismissed'): Moscow had previously dismissed such reports." """
-    who = claim.speaker.name if claim.speaker else "unknown"
+    who = claim.speaker.name if claim.speaker else "the report"
     said = f"said {claim.said_on}, " if claim.said_on else ""
     cue = f"cue {claim.cue.text!r}" if claim.cue else "no cue"
     return f"{claim.status:12} by {who} ({said}{cue}): {claim.evidence.text[:160]!r}"
