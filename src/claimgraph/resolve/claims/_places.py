@@ -31,7 +31,8 @@ PLACE_WORDS = frozenset({"town", "towns", "city", "cities", "village", "villages
 class _Sides:
     """The countries of one report and their armed forces, as the gazetteer codes them."""
 
-    def __init__(self, text: str, entities: list[Entity], mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    def __init__(self, text: str, entities: list[Entity], mentions: list[Mention], gazetteer: Gazetteer,
+                 speaking: set[str]) -> None:
         self.gazetteer = gazetteer
         self.armies = {_code(e.name, gazetteer)[:3]: e for e in entities if _is_army(e, gazetteer)}
         self.known_armies = _known_armies(gazetteer)
@@ -42,8 +43,9 @@ class _Sides:
             if _is_country(entity, gazetteer) and (spans or _code(entity.name, gazetteer) in self.armies):
                 fighting = _code(entity.name, gazetteer) in self.armies
                 theatre = any(_is_theatre(text, start, end) for start, end in entity.mentions)
-                ranked.append((not fighting, not theatre, -len(spans), entity.mentions[0][0], entity))
-        self.countries = [row[-1] for row in sorted(ranked, key=lambda row: row[:4])]
+                ranked.append((not fighting, not theatre, entity.id not in speaking, -len(spans), entity.mentions[0][0],
+                               entity))
+        self.countries = [row[-1] for row in sorted(ranked, key=lambda row: row[:5])]
 
     def of(self, people: list[dict]) -> set[str]:
         return {_code(p.get("name", ""), self.gazetteer)[:3] for p in people} - {""}
@@ -68,7 +70,9 @@ class _Sides:
 def place_recipients(text: str, events: list[Event], entities: list[Entity], mentions: list[Mention],
                      gazetteer: Gazetteer) -> None:
     by_id = {e.id: e for e in entities}
-    sides = _Sides(text, entities, mentions, gazetteer)
+    speaking = {c.speaker.entity for e in events if takes_place(e.type, e.mode) for c in e.claims
+                if c.speaker is not None and c.speaker.entity}
+    sides = _Sides(text, entities, mentions, gazetteer, speaking)
     for event in events:
         if not takes_place(event.type, event.mode):
             continue
@@ -144,9 +148,9 @@ def _is_place(participant: dict, by_id: dict[str, Entity], gazetteer: Gazetteer,
         words = participant.get("name", "").lower().split()
         return bool(words) and words[-1] in PLACE_WORDS
     known = gazetteer.entry_by_name(entity.name)
-    if known is None and event_mode == "seize":
-        return True  # seized and unknown to the gazetteer: a town, whatever the tagger called it (people taken
-        # are arrests or abductions, modes of their own)
+    if known is None and event_mode in ("seize", "withdraw"):
+        return True  # seized or left and unknown to the gazetteer: a town, whatever the tagger called it (people
+        # taken are arrests or abductions, modes of their own)
     return entity.type in PLACE_TYPES and (known is None or known.kind != "country")
 
 
