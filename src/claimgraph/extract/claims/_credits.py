@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from claimgraph.extract.claims._drafts import same_name
 from claimgraph.model import Attribution, LooseClaim, Span
 
 POINTERS = frozenset({"this", "it", "that", "so", "the news", "the report", "the information", "about it",
@@ -20,7 +21,7 @@ def find_credits(doc, text: str, attributions: list[Attribution]) -> list[LooseC
     for a in attributions:
         content = re.sub(r"[^\w\s]", "", a.content.text.lower()).strip()
         if content in POINTERS or _points_back(doc, a):
-            status = "reported" if a.outlet_chain and a.outlet_chain[0] == a.speaker.name else "asserted"
+            status = "reported" if a.outlet_chain and same_name(a.outlet_chain[0], a.speaker.name) else "asserted"
             found.append(LooseClaim(a.speaker, a.cue, _sentence_of(text, a), a.id, None, status))
     return found
 

@@ -66,7 +66,7 @@ def _actors_word(event: Event) -> list[Claim]:
 def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: str) -> list[Claim]:
     evidence = _evidence(doc, text, a, event)
     chain = list(a.outlet_chain)
-    by_outlet = bool(chain) and _same_name(chain[0], a.speaker.name)
+    by_outlet = bool(chain) and same_name(chain[0], a.speaker.name)
     status = REPORTED if by_outlet else _denied_by_cue(a) or event.status
     cue = _status_cue(event, a)
     inner = _inner_claimant(event, a, doc, INNER_STATUSES if by_outlet else CLAIMANT_STATUSES) or _quoted_source(a, doc)
@@ -173,7 +173,7 @@ def _evidence(doc, text: str, a: Attribution, event: Event) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
     """ "Reuters" is "Reuters", "the Washington Post" is "Washington Post"; "AP" is not "Japanese officials"."""
     x, y = (re.findall(r"\w+", s.lower().removeprefix("the ")) for s in (a, b))
     shorter, longer = sorted((x, y), key=len)
