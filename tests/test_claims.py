@@ -247,3 +247,8 @@ def test_a_credit_that_points_back_is_a_claim_on_the_event_before_it(reading):
     x = reading("Russia fired missiles at Odesa on Sunday. CNN reported it on Monday.")
     (attack,) = _events_of(x, "ASSAULT")
     assert ("reported", "CNN") in _claims(attack)
+
+
+def test_denying_it_is_a_denial_not_a_credit(reading):
+    (aid,) = _events_of(reading("Iran shipped drones to Russia in August. Moscow denied it on Tuesday."), "AID")
+    assert ("denied", "Russia") in _claims(aid) and ("asserted", "Russia") not in _claims(aid)
