@@ -252,3 +252,9 @@ def test_a_credit_that_points_back_is_a_claim_on_the_event_before_it(reading):
 def test_denying_it_is_a_denial_not_a_credit(reading):
     (aid,) = _events_of(reading("Iran shipped drones to Russia in August. Moscow denied it on Tuesday."), "AID")
     assert ("denied", "Russia") in _claims(aid) and ("asserted", "Russia") not in _claims(aid)
+
+
+def test_he_said_after_a_quote_is_the_last_speaker(reading):
+    x = reading('"We took the town," Yevgeny Prigozhin said in a statement. "The streets are full of the bodies of '
+                'soldiers from Kyiv," he said.')
+    assert [a.speaker.name for a in x.attributions][-1] == "Yevgeny Prigozhin"

@@ -2,7 +2,8 @@
 speakers left out.
 
 - "Tokyo Shimbun reported ... It had said ...": "it" is the last speaker before it that is not a person; "he added"
-  is the last person who spoke (when the tagger missed the person, as it may call "Kirby" an ORG).
+  is the last person who spoke, before any other person the text names in between (a quote's "he said" follows
+  its speaker, and the tagger may even call a town a PERSON).
 - A weekday or date ("Thursday said"), or a kicker in capitals before a colon ("STORY:", "WATCH:") is no speaker.
 """
 
@@ -27,9 +28,10 @@ def is_speaker(head) -> bool:
 
 
 def name_pronouns(doc, attributions: list[Attribution]) -> None:
-    """Give a pronoun speaker still named by its pronoun the name of the last fitting speaker before it."""
+    """Give a pronoun speaker the name of the last fitting speaker before it."""
+    text = doc.text  # built once: spaCy rebuilds it on every access
     for index, attribution in enumerate(attributions):
-        word = attribution.speaker.name.lower()
+        word = text[attribution.speaker.start : attribution.speaker.end].lower() if index else ""
         if word not in PERSON_WORDS | THING_WORDS:
             continue
         wanted_person = word in PERSON_WORDS
@@ -41,8 +43,8 @@ def name_pronouns(doc, attributions: list[Attribution]) -> None:
 
 
 def _is_person(doc, attribution: Attribution, pronoun: Attribution) -> bool:
-    """A speaker is a person unless the tagger says otherwise or it is an outlet; a name of two or more capitalised
-    words the tagger left unlabelled counts as a person ("Kirby" alone may come out as an ORG)."""
+    """A speaker is a person when the tagger says so, or when it is one capitalised word the tagger called an ORG
+    ("Kirby" alone may come out as one); an outlet never is."""
     if attribution.outlet_chain and attribution.outlet_chain[0] == attribution.speaker.name:
         return False
     span = doc.char_span(attribution.speaker.start, attribution.speaker.end, alignment_mode="expand")
