@@ -14,6 +14,7 @@ from claimgraph.model import Attribution
 
 PERSON_WORDS = frozenset({"he", "she"})
 THING_WORDS = frozenset({"it", "they"})
+NOT_PERSONS = frozenset({"GPE", "NORP", "LOC", "FAC"})
 CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                             "yesterday", "tomorrow", "january", "february", "march", "april", "june", "july",
                             "august", "september", "october", "november", "december"})
@@ -43,16 +44,13 @@ def name_pronouns(doc, attributions: list[Attribution]) -> None:
 
 
 def _is_person(doc, attribution: Attribution, pronoun: Attribution) -> bool:
-    """A speaker is a person when the tagger says so, or when it is one capitalised word the tagger called an ORG
-    ("Kirby" alone may come out as one); an outlet never is."""
-    if attribution.outlet_chain and attribution.outlet_chain[0] == attribution.speaker.name:
+    """A speaker is a person when it is a capitalised name the tagger does not make a place, a people or a
+    many-word organisation: it may call "Kirby" an ORG or "Yevgeny Prigozhin" a WORK_OF_ART. An outlet never is."""
+    outlet = attribution.outlet_chain[0].lower().removeprefix("the ") if attribution.outlet_chain else None
+    if outlet is not None and outlet == attribution.speaker.name.lower().removeprefix("the "):
         return False
     span = doc.char_span(attribution.speaker.start, attribution.speaker.end, alignment_mode="expand")
-    label = span.root.ent_type_ if span is not None else ""
-    return label == "PERSON" or (label == "ORG" and _surname_like(span))
-
-
-def _surname_like(span) -> bool:
-    """ "Kirby": one capitalised word that the tagger called an ORG; real organisations are rarely one bare word
-    that a person pronoun then refers back to."""
-    return len(span) == 1 and span.root.is_title
+    if span is None or not all(token.is_title for token in span if token.is_alpha):
+        return False
+    label = span.root.ent_type_
+    return label not in NOT_PERSONS and not (label == "ORG" and len(span) > 1)
