@@ -56,8 +56,7 @@ OWN_ACT_STATUSES = frozenset({"planned", "considered", "possible", "hypothetical
 
 def _actors_word(event: Event) -> list[Claim]:
     """The sayer's own claim: "the EU reportedly agreed" is the EU agreeing, relayed with a hedge by the outlet."""
-    cue = event.roles.get("trigger")
-    span = Span(cue["start"], cue["end"], cue["text"]) if cue else None
+    span = _role_span(event, "trigger")
     status = event.status if event.status in OWN_ACT_STATUSES else "asserted"
     return [Claim("", Speaker(None, a["name"], a["start"], a["end"]), status, span, None, None, event.evidence)
             for a in event.actor if a.get("start") is not None]
@@ -136,10 +135,8 @@ def _denied_by_cue(a: Attribution) -> str | None:
 
 def _status_cue(event: Event, a: Attribution) -> Span:
     """The event's own status cue when it lies outside the content ("accused X of"), else the attribution's cue."""
-    cue = event.roles.get("status_cue")
-    if cue and not (a.content.start <= cue["start"] < a.content.end):
-        return Span(cue["start"], cue["end"], cue["text"])
-    return a.cue
+    cue = _role_span(event, "status_cue")
+    return cue if cue is not None and not (a.content.start <= cue.start < a.content.end) else a.cue
 
 
 def _own_voice(event: Event, document: Document) -> Claim:
@@ -148,8 +145,13 @@ def _own_voice(event: Event, document: Document) -> Claim:
 
 
 def _status_span(event: Event) -> Span | None:
-    cue = event.roles.get("status_cue")
-    return Span(cue["start"], cue["end"], cue["text"]) if cue else None
+    return _role_span(event, "status_cue")
+
+
+def _role_span(event: Event, role: str) -> Span | None:
+    """A span role of the event ("trigger", "status_cue") as a Span, or None."""
+    found = event.roles.get(role)
+    return Span(found["start"], found["end"], found["text"]) if found else None
 
 
 def _outlet_speaker(evidence: Span, outlet: str) -> Speaker:

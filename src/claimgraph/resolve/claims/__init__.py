@@ -7,7 +7,7 @@ from claimgraph.extract.claims import distinct, numbered
 from claimgraph.model import Event, Extraction
 from claimgraph.resolve._gazetteer import Gazetteer, default_gazetteer
 from claimgraph.resolve.claims._denials import attach_loose_claims, participant_claims
-from claimgraph.resolve.claims._linking import link_claims, link_speaker, mark_own_voice, mention_index
+from claimgraph.resolve.claims._linking import link_claims, mark_own_voice
 from claimgraph.resolve.claims._merge import merge_report_events
 from claimgraph.resolve.claims._places import place_recipients
 
@@ -21,11 +21,8 @@ STATUS_ORDER = ("confirmed", "asserted", "reported", "believed", "alleged", "pla
 
 def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) -> None:
     x = extraction
-    link_claims(x.events, x.attributions, x.entities, x.document.outlet)
+    link_claims(x.events, x.attributions, x.entities, x.document.outlet, x.loose_claims)
     place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer or default_gazetteer())
-    spans = mention_index(x.entities)
-    for loose in x.loose_claims:
-        link_speaker(loose.speaker, spans)
     x.events = merge_report_events(x.events)
     mark_own_voice(x.events, x.document.outlet)
     attach_loose_claims(x.events, x.loose_claims)

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from claimgraph.extract.claims import carrying
-from claimgraph.model import Attribution, Entity, Event, Speaker
+from claimgraph.model import Attribution, Entity, Event, LooseClaim, Speaker
 
 
 def link_claims(events: list[Event], attributions: list[Attribution], entities: list[Entity],
-                outlet: str | None) -> None:
-    """Fill entity ids in place; an event no attribution carries is the report's own, sourced to its outlet."""
+                outlet: str | None, loose: list[LooseClaim] = ()) -> None:
+    """Fill entity ids in place (participants, the speakers of attributions, claims and ``loose`` claims); an
+    event no attribution carries is the report's own, sourced to its outlet."""
     spans = mention_index(entities)
-    for attribution in attributions:
-        link_speaker(attribution.speaker, spans)
+    for speaker in [a.speaker for a in attributions] + [c.speaker for c in loose]:
+        link_speaker(speaker, spans)
     for event in events:
         for participant in event.actor + event.recipient + _actor_roles(event):
             _link_participant(participant, spans)
         for claim in event.claims:
             if claim.speaker is not None:
                 link_speaker(claim.speaker, spans)
-        event.attributions = [a.id for a in carrying(event, attributions)]
+        if not event.attributions:  # the claims step has already set them; a caller without it has not
+            event.attributions = [a.id for a in carrying(event, attributions)]
     mark_own_voice(events, outlet)
 
 
