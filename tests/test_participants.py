@@ -65,3 +65,56 @@ def test_fighting_that_there_was_is_an_event_with_no_doer(events):
     found = events("Malyar said there was fierce fighting in the town of Vuhledar.")
     (fight,) = [e for e in found if e.type == "ASSAULT"]
     assert fight.actor == [] and fight.claims[0].speaker.name == "Malyar"
+
+
+def test_unnamed_fighting_takes_the_sides_of_the_reports_fight(events):
+    found = events("Halyna Moroz said there was heavy fighting in Vuhledar. Russian forces attacked Ukrainian troops "
+                   "in Vuhledar overnight, the ministry said. Later Moroz said the fighting went on.")
+    fights = [e for e in found if e.type == "ASSAULT"]
+    assert len(fights) == 1  # one fight, told three times
+    (fight,) = fights
+    assert [a["name"] for a in fight.actor] == ["Russian Armed Forces"]
+    assert [r["name"] for r in fight.recipient] == ["Ukrainian Armed Forces"]
+    assert fight.actor[0].get("inferred") is None  # the named attack's own spans are kept
+    assert {c.speaker.name for c in fight.claims if c.speaker} >= {"Halyna Moroz"}
+
+
+def test_fighting_in_a_report_with_no_named_sides_stays_without_doer(events):
+    (fight,) = [e for e in events("Moroz said the fighting continued all night.") if e.type == "ASSAULT"]
+    assert fight.actor == [] and fight.recipient == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces suffered heavy losses as they tried to take Bakhmut.",
+    "Russia has been trying to capture the mining town since August.",
+    "Russia's attempt to seize the town failed.",
+])
+def test_an_attempt_to_take_ground_is_an_attack_not_a_seizure(events, text):
+    found = events(text)
+    assert not [e for e in found if e.mode == "seize"]
+    (attack,) = [e for e in found if e.type == "ASSAULT"]
+    assert attack.actor and "Russia" in attack.actor[0]["name"]
+
+
+def test_the_owner_of_a_claim_noun_is_the_doer_and_the_claimant(events):
+    found = events("President Oleh Marchenko mocked earlier Wagner claims to have seized part of Vuhledar.")
+    (seizure,) = [e for e in found if e.mode == "seize"]
+    assert [a["name"] for a in seizure.actor] == ["Wagner Group"]
+    assert ("Wagner Group", "asserted") in {(c.speaker.name, c.status) for c in seizure.claims if c.speaker}
+    assert ("Oleh Marchenko", "asserted") not in {(c.speaker.name, c.status) for c in seizure.claims if c.speaker}
+
+
+def test_a_portfolio_before_a_title_is_no_organisation(events):
+    found = events("U.S. Defense Secretary Lloyd Austin said on Wednesday that Russia attacked Vuhledar.")
+    assert all("Defense" not in [a["name"] for a in e.actor] for e in found)
+    assert all(c.speaker.name != "Defense" for e in found for c in e.claims if c.speaker)
+
+
+def test_a_noun_that_follows_a_verb_keeps_its_preposition(events):
+    found = events("Austin called the battle for Vuhledar a fluid fight.")
+    assert not [e for e in found if e.type == "REQUEST"]
+
+
+def test_called_on_x_to_act_makes_x_the_doer(events):
+    (retreat,) = [e for e in events("The UN called on Russia to withdraw its troops.") if e.type == "RETREAT"]
+    assert [a["name"] for a in retreat.actor] == ["Russia"]

@@ -62,7 +62,7 @@ def _find_events(extraction: Extraction) -> None:
 def extract_steps() -> list[Step]:
     """The extract layer's steps, in order."""
     return [
-        Step("mentions.spacy-ner/1", ("nlp_doc",), ("mentions",), _tag_mentions),
+        Step("mentions.spacy-ner/2", ("nlp_doc",), ("mentions",), _tag_mentions),
         Step(timex.ALGORITHM, ("nlp_doc",), ("timexes",), _find_timexes),
         Step(_quantities.ALGORITHM, ("nlp_doc", "timexes"), ("quantities",), _find_quantities),
         Step(attribution.ALGORITHM, ("nlp_doc",), ("attributions",), _find_attributions),

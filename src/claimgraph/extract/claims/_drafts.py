@@ -41,7 +41,8 @@ def draft_claims(event: Event, attributions: list[Attribution], said_on: dict[st
     for attribution in carriers:
         claims += _attributed(event, attribution, said_on.get(attribution.id), doc, document.text)
     if not carriers:
-        holder = _cue_subject(event, doc)  # "Kyiv has accused Russia of using drones": Kyiv alleges it
+        # "Kyiv has accused Russia of using drones": Kyiv alleges it
+        holder = _cue_subject(event, doc) or claim_owner(event, doc)
         claims.append(_own_voice(event, document) if holder is None else
                       Claim("", holder, event.status, _status_span(event), None, None, event.evidence))
     if is_saying(event.type):
@@ -68,7 +69,8 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: st
     by_outlet = bool(chain) and same_name(chain[0], a.speaker.name)
     status = REPORTED if by_outlet else _denied_by_cue(a) or event.status
     cue = _status_cue(event, a)
-    inner = _inner_claimant(event, a, doc, INNER_STATUSES if by_outlet else CLAIMANT_STATUSES) or _quoted_source(a, doc)
+    inner = (_inner_claimant(event, a, doc, INNER_STATUSES if by_outlet else CLAIMANT_STATUSES)
+             or _quoted_source(a, doc) or claim_owner(event, doc))
     if inner is not None:  # "the report noted that Iran denied ...": Iran denies, the report relays it
         status = REPORTED
     claims = [Claim("", a.speaker, status, cue, said_on, a.id, evidence)]
@@ -108,6 +110,45 @@ def _cue_subject(event: Event, doc, statuses: frozenset[str] = CLAIMANT_STATUSES
     if named is None or named.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return None
     return Speaker(None, named.text, named.start_char, named.end_char)
+
+
+# Nouns of saying whose owner makes the claim inside them: "Wagner claims to have seized", "Moscow's claim that".
+CLAIM_NOUNS = frozenset({"claim", "claims", "assertion", "assertions", "allegation", "allegations", "accusation",
+                         "accusations", "statement", "statements", "announcement", "boast", "boasts"})
+
+
+def claim_owner(event: Event, doc) -> Speaker | None:
+    """The named owner of a claim noun the event's trigger depends on ("previous Wagner claims to have seized part
+    of Soledar", "Russia's claim that it took the town"): theirs is the claim, whoever mentions it."""
+    trigger = event.roles.get("trigger")
+    span = doc.char_span(trigger["start"], trigger["end"], alignment_mode="expand") if trigger else None
+    if span is None:
+        return None
+    token, nouns = span.root, []
+    for _ in range(3):
+        governor = token.head
+        if token.dep_ == "xcomp":  # the parser hangs "claims [to have seized]" on the verb that governs "claims"
+            nouns += [c for c in governor.children if c.dep_ == "dobj" and c.right_edge.i + 1 == token.left_edge.i]
+        nouns.append(governor)
+        if governor.i == token.i:
+            break
+        token = governor
+    for noun in nouns:
+        if noun.lower_ in CLAIM_NOUNS:
+            return _named_owner(noun, doc)
+    return None
+
+
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named_owner(noun, doc) -> Speaker | None:
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    for owner in owners:
+        named = next((e for e in doc.ents if e.start <= owner.i < e.end and e.label_ in SPEAKER_LABELS), None)
+        if named is not None:
+            return Speaker(None, named.text, named.start_char, named.end_char)
+    return None
 
 
 QUOTING_VERBS = frozenset({"cited", "quoted", "cites", "quotes", "citing", "quoting"})

@@ -20,6 +20,11 @@ RELATIVE_WORDS = frozenset({"which", "who", "that", "whom"})
 THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Nouns whose owner does what their infinitive says: "Russia's attempt to take", "Wagner claims to have seized".
+OWNED_INFINITIVE_NOUNS = frozenset({
+    "attempt", "attempts", "bid", "bids", "effort", "efforts", "plan", "plans", "decision", "claim", "claims",
+    "promise", "pledge", "threat", "threats", "intention", "readiness", "willingness", "move", "push", "drive",
+    "refusal", "failure", "offer", "ambition", "ambitions", "goal", "aim", "campaign", "vow"})
 
 
 # People who speak for an organisation: "a spokesman for Russia's Defence Ministry" names the ministry.
@@ -79,6 +84,8 @@ def subject_of(verb, control_forms: frozenset[str], depth: int = 0):
             return verb.head if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl" else child
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(effective_head(verb), control_forms, depth + 1)  # coordinated verbs share a subject
+    if verb.dep_ == "acl" and _owned_by(verb, verb.head) is not None:
+        return _owned_by(verb, verb.head)
     if verb.dep_ in ("xcomp", "advcl", "pcomp", "prep", "acomp", "ccomp") or verb.head.dep_ == "prep":
         return _controlled_subject(verb, control_forms, depth)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
@@ -98,18 +105,34 @@ def _controlled_subject(verb, control_forms: frozenset[str], depth: int):
         return None
     if governor.lower_ in control_forms and verb.dep_ != "advcl":  # "urged X, [accusing] Y": the urger accuses
         objects = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+        objects += [g for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
+                    for g in c.children if g.dep_ == "pobj"]  # "called on Russia to withdraw"
         if objects:
             return objects[0]
-    return subject_of(governor, control_forms, depth + 1)
+    owner = next((_owned_by(verb, o) for o in governor.children if o.dep_ == "dobj" and o.i < verb.i), None)
+    return owner if owner is not None else subject_of(governor, control_forms, depth + 1)
+
+
+def _owned_by(infinitive, noun):
+    """The owner of "Russia's attempt [to take]" or (misparsed as the verb's object) "mocked Wagner claims [to have
+    seized]": a possessor or name compound of a noun of intent that the infinitive directly follows."""
+    if noun.lower_ not in OWNED_INFINITIVE_NOUNS or not any(c.lower_ == "to" for c in infinitive.children):
+        return None
+    if infinitive.left_edge.i != noun.i + 1:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
 
 
 def objects_of(verb) -> list:
-    """Direct objects; the passive subject; or the object of the next conjunct ("bought and used drones")."""
+    """Direct objects; the passive subject; a name misread as an adverb; or the object of the next conjunct
+    ("bought and used drones")."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     if is_passive(verb):
         found += [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl":
             found.append(verb.head)
+    if not found:  # "took Bakhmut": the small model reads an unknown name after the verb as an adverb
+        found = [c for c in verb.children if c.dep_ == "advmod" and c.ent_type_ and c.i == verb.i + 1]
     if not found:
         for child in verb.children:
             if child.dep_ == "conj" and is_verb(child):

@@ -2,6 +2,7 @@
 
 - A transfer that names no giver is given by its goods' origin ("Iranian drones were delivered to Russia").
 - Sanctions target the companies and people named, not the country that only qualifies them.
+- An attempt to take ground ("tried to take Soledar") is fighting, not a seizure.
 - A place taken, attacked or left is where it happened: it is marked as a place, and the one who held it (as the
   report describes the place: "Ukraine's eastern town of Soledar") joins the recipients. Resolve moves marked
   places to the event's location and, when no holder is named, infers the other side.
@@ -9,10 +10,27 @@
 
 from __future__ import annotations
 
-from claimgraph.extract.events._args import mention_arg, span_arg
+import dataclasses
+
+from claimgraph.extract.events._args import is_verb, mention_arg, span_arg
 from claimgraph.extract.events._frames import Participants
 from claimgraph.extract.events._roles import place_holder
 from claimgraph.extract.events._triggers import Trigger, object_classes
+
+
+def attempted_seizure(trigger: Trigger, ctx) -> Trigger:
+    """ "tried to take Soledar", "failing to capture the town", "Russia's bid to seize Bakhmut": what the text says
+    happened is the attack (ASSAULT); that the ground was taken it does not say."""
+    predicate = trigger.predicate
+    if trigger.rule.mode != "seize" or predicate.dep_ not in ("xcomp", "acl") or predicate.head.i == predicate.i:
+        return trigger
+    governor = predicate.head
+    if governor.lower_ not in ctx.lex.attempt_forms or is_verb(governor) != (predicate.dep_ == "xcomp"):
+        return trigger
+    if "ground" not in object_classes(trigger.objects, ctx) and not any(ctx.index.at(o) for o in trigger.objects):
+        return trigger  # "trying to seize power", "a bid to seize assets": no fighting; a name may be a town
+    rule = dataclasses.replace(trigger.rule, type="ASSAULT", mode=None, objects=(), modes=())
+    return dataclasses.replace(trigger, rule=rule)
 
 
 def named_targets(recipients: list[dict], ctx) -> list[dict]:

@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimgraph.extract.events._args import sentence_span
-from claimgraph.extract.events._corrections import mark_places, named_targets, origin_of_items, takes_place
+from claimgraph.extract.events._corrections import (
+    attempted_seizure,
+    mark_places,
+    named_targets,
+    origin_of_items,
+    takes_place,
+)
 from claimgraph.extract.events._denial_words import denies_a_report
 from claimgraph.extract.events._frames import Participants, participants
 from claimgraph.extract.events._lexicon import lexicon
@@ -93,6 +99,8 @@ def find_events(doc, timexes: list[Timex], mentions: list[Mention], quantities: 
 
 
 def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:
+    attempt = attempted_seizure(trigger, ctx)
+    attempted, trigger = attempt is not trigger, attempt
     parts = participants(trigger, ctx)
     if trigger.type == "AID" and not parts.actor:
         parts.actor = origin_of_items(trigger, parts, ctx)
@@ -101,6 +109,8 @@ def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:
     cue = find_status(trigger, ctx)
     draft = Draft(trigger, parts, cue, _mode(trigger, parts, ctx))
     draft.roles = _roles(draft, ctx)
+    if attempted:
+        draft.roles["attempt"] = True  # "tried to take": an attack meant to take ground
     if cue.status == "negated" and is_refusal(trigger, cue):
         draft.roles["refusal"] = True  # "will not accept", "refused to fight": no denial, even by the actor
     _date(draft, ctx, times)

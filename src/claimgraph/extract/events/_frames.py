@@ -137,7 +137,8 @@ def _noun_participants(trigger, ctx) -> Participants:
     phrase = _phrase_head(noun)  # "a new [aid] package for Ukraine": the package carries the phrase
     found = Participants()
     own = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(phrase, ("by", "between", "among"))
-    denying = support.lower_ in denial_words()["verbs"]  # who "denied US accusations" is not the accuser
+    # who "denied US accusations" is not the accuser, nor who "called the attacks terror" the attacker
+    denying = support.lower_ in denial_words()["verbs"] | denial_words()["verdict_verbs"]
     if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass") and not denying and not is_existential(support):
         found.actor = _agent_or_subject(support, ctx) if is_verb(support) else []
     if not found.actor:

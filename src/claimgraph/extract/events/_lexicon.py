@@ -58,6 +58,7 @@ class Lexicon:
     support_forms: frozenset[str] = frozenset()
     occurrence_forms: frozenset[str] = frozenset()
     control_forms: frozenset[str] = frozenset()
+    attempt_forms: frozenset[str] = frozenset()  # verbs and nouns of trying ("tried to take", "a bid to seize")
     data: dict = field(default_factory=dict)  # the raw plover.yaml
     status_data: dict = field(default_factory=dict)
 
@@ -80,6 +81,8 @@ def lexicon() -> Lexicon:
     lex.support_forms = frozenset(_verb_forms_of(data["support_verbs"] + cue_verbs, irregular))
     lex.occurrence_forms = frozenset(_verb_forms_of(data["occurrence_verbs"], irregular))
     lex.control_forms = frozenset(_verb_forms_of(data["object_control"], irregular))
+    attempts = data["attempts"]
+    lex.attempt_forms = frozenset(_verb_forms_of(attempts["verbs"], irregular)) | frozenset(attempts["nouns"])
     return lex
 
 

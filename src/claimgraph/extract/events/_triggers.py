@@ -129,10 +129,16 @@ def _phrase_end(token, words: tuple[str, ...]) -> int | None:
     for word in words[1:]:
         child = next((c.i for c in token.children if c.lower_ == word and c.i > position), None)
         following = range(position + 1, min(position + 1 + PHRASE_WINDOW, sent_end))
-        position = child if child is not None else next((i for i in following if token.doc[i].lower_ == word), None)
+        position = child if child is not None else next((i for i in following if token.doc[i].lower_ == word
+                                                         and not _inside_noun_phrase(token.doc[i], token)), None)
         if position is None:
             return None
     return position
+
+
+def _inside_noun_phrase(word, verb) -> bool:
+    """ "called [the battle for Soledar] ...": a preposition that belongs to a noun is not the verb's particle."""
+    return word.head.i != verb.i and word.head.pos_ in ("NOUN", "PROPN") and word.head.i > verb.i
 
 
 def _conditions_hold(rule: TriggerRule, token, objects: list, ctx) -> bool:
@@ -147,6 +153,9 @@ def _conditions_hold(rule: TriggerRule, token, objects: list, ctx) -> bool:
     return True
 
 
+GROUND_LABELS = frozenset({"LOC", "FAC"})
+
+
 def object_classes(objects: list, ctx) -> set[str]:
     """Classes (weapon, troops, aid...) of the nouns in the objects' phrases."""
     classes: set[str] = set()
@@ -156,8 +165,11 @@ def object_classes(objects: list, ctx) -> set[str]:
         for width in (1, 2, 3):  # "riot police", "know-how", "fact-finding mission"
             if noun.i >= width:
                 classes |= classes_of.get(noun.doc[noun.i - width : noun.i + 1].text.lower(), set())
-        if ctx.index.at(noun) is not None and ctx.index.at(noun).label in ACTOR_LABELS:
+        mention = ctx.index.at(noun)
+        if mention is not None and mention.label in ACTOR_LABELS:
             classes.add("actor")
+        if mention is not None and mention.label in GROUND_LABELS:
+            classes.add("ground")  # "took Bakhmut": a named place (not a country: "returned to China") is ground
     return classes
 
 

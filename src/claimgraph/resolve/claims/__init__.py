@@ -13,7 +13,7 @@ from claimgraph.resolve.claims._places import place_recipients
 
 __all__ = ["ALGORITHM", "STATUS_ORDER", "assemble_claims", "link_claims", "summary_status"]
 
-ALGORITHM = "claims.assembly/1"
+ALGORITHM = "claims.assembly/2"
 # The event's own status summarises its claims: the strongest claim that it happened, else the strongest other.
 STATUS_ORDER = ("confirmed", "asserted", "reported", "believed", "alleged", "planned", "considered", "possible",
                 "hypothetical", "denied", "negated")
@@ -21,7 +21,7 @@ STATUS_ORDER = ("confirmed", "asserted", "reported", "believed", "alleged", "pla
 
 def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) -> None:
     x = extraction
-    link_claims(x.events, x.attributions, x.entities, x.document.outlet, x.loose_claims)
+    link_claims(x.events, x.attributions, x.entities, x.document.outlet, x.loose_claims, x.document.text)
     place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer or default_gazetteer())
     x.events = merge_report_events(x.events)
     mark_own_voice(x.events, x.document.outlet)

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from claimgraph.extract.claims import carrying
 from claimgraph.model import Attribution, Entity, Event, LooseClaim, Speaker
+from claimgraph.resolve.claims._roles import RoleHolder, described_person, role_holders
 
 
 def link_claims(events: list[Event], attributions: list[Attribution], entities: list[Entity],
-                outlet: str | None, loose: list[LooseClaim] = ()) -> None:
+                outlet: str | None, loose: list[LooseClaim] = (), text: str = "") -> None:
     """Fill entity ids in place (participants, the speakers of attributions, claims and ``loose`` claims); an
-    event no attribution carries is the report's own, sourced to its outlet."""
+    event no attribution carries is the report's own, sourced to its outlet. With the report's ``text``, a speaker
+    described by role is the person the report names in it."""
     spans = mention_index(entities)
+    holders = role_holders(text, entities) if text else []
     for speaker in [a.speaker for a in attributions] + [c.speaker for c in loose]:
-        link_speaker(speaker, spans)
+        link_speaker(speaker, spans, holders)
     for event in events:
         for participant in event.actor + event.recipient + _actor_roles(event):
             _link_participant(participant, spans)
         for claim in event.claims:
             if claim.speaker is not None:
-                link_speaker(claim.speaker, spans)
+                link_speaker(claim.speaker, spans, holders)
         if not event.attributions:  # the claims step has already set them; a caller without it has not
             event.attributions = [a.id for a in carrying(event, attributions)]
     mark_own_voice(events, outlet)
@@ -33,10 +36,12 @@ def mark_own_voice(events: list[Event], outlet: str | None) -> None:
             event.roles["source"] = {"outlet": outlet, "kind": "the report itself"}
 
 
-def link_speaker(speaker: Speaker, spans) -> None:
+def link_speaker(speaker: Speaker, spans, holders: list[RoleHolder] = ()) -> None:
     """The entity that names the speaker; in a described speaker ("The head of Wagner, Yevgeny Prigozhin") the
-    person named inside the description, but never the country of "a US official"."""
-    entity = _entity_at(spans, speaker.start, speaker.end) or _person_within(spans, speaker.start, speaker.end)
+    person named inside the description, or the person named elsewhere in the role it describes ("the
+    spokesperson for ..."), but never the country of "a US official"."""
+    entity = (_entity_at(spans, speaker.start, speaker.end) or _person_within(spans, speaker.start, speaker.end)
+              or described_person(speaker, holders))
     if entity is None or entity.id.startswith("cg:") and entity.type == "ORG":
         entity = _described(spans, speaker.name, entity) or entity
     if entity is not None:

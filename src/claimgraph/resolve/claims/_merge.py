@@ -57,11 +57,11 @@ def _relation(x: set[str], y: set[str]) -> str:
 
 
 def _places_agree(a: Event, b: Event) -> bool:
-    x, y = _places(a), _places(b)
+    x, y = places_of(a), places_of(b)
     return not x or not y or bool(x & y)
 
 
-def _places(event: Event) -> set[str]:
+def places_of(event: Event) -> set[str]:
     place = event.roles.get("location")
     return {v.lower() for v in place.get("value", [])} if isinstance(place, dict) else set()
 
@@ -88,9 +88,16 @@ def _reality_agrees(a: Event, b: Event) -> bool:
     return (x in HAPPENED and y in HAPPENED) or x == y
 
 
+def _better_side(kept: list[dict], other: list[dict]) -> list[dict]:
+    """The participants the text names, over ones inferred (same entities, by the merge's rule)."""
+    if not kept or (all(p.get("inferred") for p in kept) and other and not any(p.get("inferred") for p in other)):
+        return other or kept
+    return kept
+
+
 def _absorb(target: Event, other: Event) -> None:
-    target.actor = target.actor or other.actor
-    target.recipient = target.recipient or other.recipient
+    target.actor = _better_side(target.actor, other.actor)
+    target.recipient = _better_side(target.recipient, other.recipient)
     target.time = target.time or other.time
     for key, value in other.roles.items():
         target.roles.setdefault(key, value)
