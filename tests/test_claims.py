@@ -258,3 +258,56 @@ def test_he_said_after_a_quote_is_the_last_speaker(reading):
     x = reading('"We took the town," Yevgeny Prigozhin said in a statement. "The streets are full of the bodies of '
                 'soldiers from Kyiv," he said.')
     assert [a.speaker.name for a in x.attributions][-1] == "Yevgeny Prigozhin"
+
+
+def test_a_third_party_saying_it_did_not_happen_denies_it(read):
+    x = read("Lena Hart said Russia has not taken Vuhledar.")
+    (seizure,) = [e for e in x.events if e.mode == "seize"]
+    assert ("Lena Hart", "denied") in {(c.speaker.name, c.status) for c in seizure.claims if c.speaker}
+
+
+def test_a_promise_not_to_act_stays_negated(read):
+    x = read("Iran said it will not send drones to Russia.")
+    (aid,) = [e for e in x.events if e.type == "AID"]
+    assert {c.status for c in aid.claims} == {"negated"}
+
+
+def test_doubt_above_outweighs_a_stressing_adverb(read):
+    x = read('"We do not estimate that the Russians have actually taken over both towns," Lena Hart said.')
+    (seizure,) = [e for e in x.events if e.mode == "seize"]
+    assert seizure.status != "confirmed"
+    assert ("Lena Hart", "denied") in {(c.speaker.name, c.status) for c in seizure.claims if c.speaker}
+
+
+@pytest.mark.parametrize(("outlet", "source"), [
+    ("Harbor Post (Reuters feed)", "Reuters"),
+    ("Harbor Post (cites CNN)", "CNN"),
+    ("Harbor Post (AFP-derived snippet)", "AFP"),
+    ("Harbor Post (summary of New York Times)", "New York Times"),
+    ("Harbor Post (Sputnik/RIA text)", "Sputnik"),
+    ("Harbor Post (CDN mirror)", None),
+    ("Harbor Post", None),
+    (None, None),
+])
+def test_an_agency_copy_names_its_source(outlet, source):
+    from claimgraph.extract.claims import copied_from
+
+    assert copied_from(outlet) == source
+
+
+def test_every_event_of_an_agency_copy_is_reported_by_its_source(pipeline):
+    from claimgraph.model import Document
+
+    x = pipeline(Document(text="Iran sent drones to Russia, Lena Hart said.", date="2022-10-20",
+                          outlet="Harbor Post (Reuters feed)", source="<test>"))
+    (aid,) = [e for e in x.events if e.type == "AID"]
+    assert ("Reuters", "reported") in {(c.speaker.name, c.status) for c in aid.claims if c.speaker}
+
+
+def test_a_country_in_brackets_is_where_the_outlet_is(pipeline):
+    from claimgraph.model import Document
+
+    x = pipeline(Document(text="Iran sent drones to Russia.", date="2022-10-20", outlet="Harbor Post (India)",
+                          source="<test>"))
+    (aid,) = [e for e in x.events if e.type == "AID"]
+    assert "India" not in {c.speaker.name for c in aid.claims if c.speaker}

@@ -118,3 +118,18 @@ def test_a_noun_that_follows_a_verb_keeps_its_preposition(events):
 def test_called_on_x_to_act_makes_x_the_doer(events):
     (retreat,) = [e for e in events("The UN called on Russia to withdraw its troops.") if e.type == "RETREAT"]
     assert [a["name"] for a in retreat.actor] == ["Russia"]
+
+
+def test_the_side_that_denies_losing_a_town_held_it(events):
+    found = events("The United States is watching closely, and the United States will respond, John Kirby said. "
+                   "Kirby said on Wednesday that Russia had seized Bakhmut. Kyiv denied the claim.")
+    (seizure,) = [e for e in found if e.mode == "seize"]
+    assert [r["name"] for r in seizure.recipient] == ["Ukrainian Armed Forces"]
+
+
+def test_a_leader_takes_a_town_through_the_group_the_report_says_they_head(events):
+    found = events("Yevgeny Prigozhin, the founder of the Wagner Group, spoke to reporters on Tuesday. Prigozhin "
+                   "announced the capture of Vuhledar.")
+    (seizure,) = [e for e in found if e.mode == "seize"]
+    assert [a["name"] for a in seizure.actor] == ["Wagner Group"]
+    assert seizure.actor[0]["led_by"] == "Prigozhin"

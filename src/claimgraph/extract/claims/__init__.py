@@ -4,13 +4,14 @@ links speakers and attaches the loose claims to their events."""
 
 from __future__ import annotations
 
+from claimgraph.extract.claims._copies import copied_from, relayed_claim
 from claimgraph.extract.claims._credits import find_credits
 from claimgraph.extract.claims._denials import find_denials
 from claimgraph.extract.claims._drafts import carrying, cue_times, distinct, draft_claims, numbered
 from claimgraph.extract.events._time import TimeIndex
 from claimgraph.model import Extraction
 
-__all__ = ["ALGORITHM", "carrying", "distinct", "find_claims", "numbered"]
+__all__ = ["ALGORITHM", "carrying", "copied_from", "distinct", "find_claims", "numbered", "relayed_claim"]
 
 ALGORITHM = "claims.drafts/1"
 
@@ -24,3 +25,4 @@ def find_claims(extraction: Extraction) -> None:
     x.loose_claims = find_denials(doc, x.attributions) + find_credits(doc, x.document.text, x.attributions)
     for loose in x.loose_claims:
         loose.said_on = said_on.get(loose.attribution) if loose.attribution else None
+

@@ -67,7 +67,7 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: st
     evidence = _evidence(doc, text, a, event)
     chain = list(a.outlet_chain)
     by_outlet = bool(chain) and same_name(chain[0], a.speaker.name)
-    status = REPORTED if by_outlet else _denied_by_cue(a) or event.status
+    status = REPORTED if by_outlet else _denied_by_cue(a) or _speakers_stance(event)
     cue = _status_cue(event, a)
     inner = (_inner_claimant(event, a, doc, INNER_STATUSES if by_outlet else CLAIMANT_STATUSES)
              or _quoted_source(a, doc) or claim_owner(event, doc))
@@ -166,6 +166,12 @@ def _quoted_source(a: Attribution, doc) -> Speaker | None:
         named = next((e for e in doc.ents if quoted is not None and e.label_ == "PERSON"
                       and quoted.left_edge.i <= e.start and e.end <= quoted.right_edge.i + 1), None)
     return Speaker(None, named.text, named.start_char, named.end_char) if named is not None else None
+
+
+def _speakers_stance(event: Event) -> str:
+    """A speaker who says it did not happen ("Kirby said Russia has not taken the town") denies it; a refusal
+    ("said it will not send troops") stays negated."""
+    return "denied" if event.status == "negated" and not event.roles.get("refusal") else event.status
 
 
 def _denied_by_cue(a: Attribution) -> str | None:

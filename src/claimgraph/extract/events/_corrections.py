@@ -2,6 +2,8 @@
 
 - A transfer that names no giver is given by its goods' origin ("Iranian drones were delivered to Russia").
 - Sanctions target the companies and people named, not the country that only qualifies them.
+- A leader takes ground and fights through the group the report says they head ("Prigozhin announced the
+  capture", with "Prigozhin, the head of the Wagner Group" elsewhere in the report).
 - An attempt to take ground ("tried to take Soledar") is fighting, not a seizure.
 - A place taken, attacked or left is where it happened: it is marked as a place, and the one who held it (as the
   report describes the place: "Ukraine's eastern town of Soledar") joins the recipients. Resolve moves marked
@@ -31,6 +33,29 @@ def attempted_seizure(trigger: Trigger, ctx) -> Trigger:
         return trigger  # "trying to seize power", "a bid to seize assets": no fighting; a name may be a town
     rule = dataclasses.replace(trigger.rule, type="ASSAULT", mode=None, objects=(), modes=())
     return dataclasses.replace(trigger, rule=rule)
+
+
+def forces_of_leaders(trigger: Trigger, parts: Participants, ctx) -> None:
+    """People do not take towns, their forces do: a person acting in a seizure or an attack stands for the
+    group the report says they head (``led_by`` keeps the person)."""
+    if not takes_place(trigger.type, trigger.rule.mode):
+        return
+    for number, actor in enumerate(parts.actor):
+        name = _person_named(actor, ctx)
+        group = ctx.group_led_by(name) if name is not None else None
+        if group is not None:
+            parts.actor[number] = {**mention_arg(group), "led_by": name}
+
+
+def _person_named(actor: dict, ctx) -> str | None:
+    """The person an actor names: a PERSON mention, or a bare name the tagger missed ("Prigozhin announced")."""
+    span = ctx.doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
+    if span is None:
+        return None
+    mention = ctx.index.at(span.root)
+    if mention is not None:
+        return mention.text if mention.label == "PERSON" else None
+    return span.text if all(t.pos_ == "PROPN" for t in span) else None
 
 
 def named_targets(recipients: list[dict], ctx) -> list[dict]:

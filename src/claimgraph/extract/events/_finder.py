@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from claimgraph.extract.events._args import sentence_span
 from claimgraph.extract.events._corrections import (
     attempted_seizure,
+    forces_of_leaders,
     mark_places,
     named_targets,
     origin_of_items,
@@ -106,6 +107,7 @@ def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:
         parts.actor = origin_of_items(trigger, parts, ctx)
     if trigger.type == "SANCTION":
         parts.recipient = named_targets(parts.recipient, ctx)
+    forces_of_leaders(trigger, parts, ctx)
     cue = find_status(trigger, ctx)
     draft = Draft(trigger, parts, cue, _mode(trigger, parts, ctx))
     draft.roles = _roles(draft, ctx)

@@ -80,7 +80,7 @@ class DocContext:
         elif owner is not None:  # "his units", "its troops": the forces of whoever the pronoun stands for
             labels = frozenset({"PERSON"}) if owner.lower_ in ("his", "her") else THING_LABELS
             person = self._pronoun_antecedent(owner, labels)
-            mention = self._group_led_by(person) if person is not None else None
+            mention = self.group_led_by(person.text) if person is not None else None
             if mention is None:
                 mention, person = person, None
         elif self._is_org_description(token):
@@ -103,15 +103,15 @@ class DocContext:
             return None
         return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
 
-    def _group_led_by(self, person):
+    def group_led_by(self, person: str):
         """The organisation a person heads, as the report says it: "Prigozhin, the head of the Wagner Group",
         "Wagner founder Yevgeny Prigozhin", "the Wagner Group's chief, Prigozhin"."""
         for token in self.doc:
             mention = self.index.at(token)
-            if mention is None or mention.text != person.text:
+            if mention is None or not _same_person(mention.text, person):
                 continue
             for word in _leader_words(token):
-                groups = [m for m in self.index.named(word, frozenset({"ORG"})) if m.text != person.text]
+                groups = [m for m in self.index.named(word, frozenset({"ORG"})) if m.text != person]
                 if groups:
                     return groups[0]
         return None
@@ -159,6 +159,11 @@ class DocContext:
 
 LEADER_WORDS = frozenset({"head", "founder", "leader", "chief", "boss", "commander", "owner", "financier",
                           "chairman", "director"})
+
+
+def _same_person(one: str, other: str) -> bool:
+    """ "Prigozhin" is "Yevgeny Prigozhin": the same name, or one the other's surname."""
+    return one == other or one.endswith(" " + other) or other.endswith(" " + one)
 
 
 def _leader_words(token) -> list:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimgraph.extract.events._args import effective_head, is_verb
+from claimgraph.extract.events._lexicon import lexicon
 
 MAX_STEPS = 10
 UP_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acomp", "conj", "csubj", "attr", "oprd"})
@@ -40,13 +41,22 @@ def find_status(trigger, ctx) -> StatusCue:
     for token in _own_tokens(trigger):
         cue = own_cue(token, lex)
         if cue is not None:
-            return cue
+            return _unless_doubted_above(cue, trigger, lex)
     if trigger.predicate != trigger.token and trigger.predicate.lower_ in lex.status_verbs:
         status = lex.status_verbs[trigger.predicate.lower_]
         if status == "denied" and trigger.type in PROPOSALS:
             status = "negated"  # "denied the request", "denied a visit": refused, not said not to have happened
         return StatusCue(status, trigger.predicate)
     return _governing_cue(trigger.predicate, lex)
+
+
+def _unless_doubted_above(cue: StatusCue, trigger, lex) -> StatusCue:
+    """ "we do not estimate that they have actually taken the town": "actually" stresses a clause that the
+    speaker doubts; the doubt above it is the status."""
+    if cue.status != "confirmed":
+        return cue
+    above = _governing_cue(trigger.predicate, lex)
+    return above if above.status in ("negated", "possible") else cue
 
 
 def _own_tokens(trigger) -> list:
@@ -131,9 +141,15 @@ def is_refusal(trigger, cue: StatusCue) -> bool:
     "declined to sanction") or a negation under a modal ("will not accept", "won't call up troops")."""
     if cue.token is None:
         return False
+    if _doubted_by(cue.token):
+        return False  # "does not believe they have taken it", "could not confirm": doubt, not refusal
     if cue.token.lower_ not in ("not", "n't", "never", "no"):
         return True
     return any(c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for c in trigger.predicate.children)
+
+
+def _doubted_by(token) -> bool:
+    return FADED_BY_NEGATION.get(lexicon().status_verbs.get(token.lower_, "")) is not None
 
 
 def _is_negated(word) -> bool:

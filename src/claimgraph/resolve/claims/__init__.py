@@ -3,7 +3,7 @@ all of its claims, denials and credits on the events they are about, and each ev
 
 from __future__ import annotations
 
-from claimgraph.extract.claims import distinct, numbered
+from claimgraph.extract.claims import copied_from, distinct, numbered, relayed_claim
 from claimgraph.model import Event, Extraction
 from claimgraph.resolve._gazetteer import Gazetteer, default_gazetteer
 from claimgraph.resolve.claims._denials import attach_loose_claims, participant_claims
@@ -22,12 +22,16 @@ STATUS_ORDER = ("confirmed", "asserted", "reported", "believed", "alleged", "pla
 def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) -> None:
     x = extraction
     link_claims(x.events, x.attributions, x.entities, x.document.outlet, x.loose_claims, x.document.text)
-    place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer or default_gazetteer())
+    place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer or default_gazetteer(),
+                     x.loose_claims)
     x.events = merge_report_events(x.events)
     mark_own_voice(x.events, x.document.outlet)
     attach_loose_claims(x.events, x.loose_claims)
+    source = _copy_source(x.document.outlet, gazetteer or default_gazetteer())
     for event in x.events:
         participant_claims(event)
+        if source is not None:  # "Devdiscourse (Reuters feed)": every event is also Reuters' word
+            event.claims.append(relayed_claim(event, source))
         event.claims = numbered(event.id, distinct(event.claims))
         event.status = summary_status(event)
 
@@ -38,3 +42,10 @@ def summary_status(event: Event) -> str:
     relayed = {c.attribution for c in event.claims if c.status != "reported" and c.attribution}
     statuses = {c.status for c in event.claims if not (c.status == "reported" and c.attribution in relayed)}
     return next((s for s in STATUS_ORDER if s in statuses), event.status)
+
+
+def _copy_source(outlet: str | None, gazetteer: Gazetteer) -> str | None:
+    """The source of an agency copy; "East Coast Daily (India)" says where the outlet is, not whose text it is."""
+    source = copied_from(outlet)
+    entry = gazetteer.lookup(source) if source else None
+    return None if entry is not None and entry.type in ("GPE", "LOC") else source

@@ -6,7 +6,8 @@ a place (a town the gazetteer does not know as a country, or "the town", "both c
 
 - sides are countries, read off the gazetteer's CAMEO codes (Wagner Group is RUSMIL, so Russia's side);
 - the other side is the one the report shows fighting (its armed forces are named: "Ukrainian troops"), then
-  the one it names as where the war is ("the war in Ukraine", "the Ukraine crisis", "invasion of Ukraine"),
+  the one that denies a capture or an attack (the side that held the town denies losing it), then the one it
+  names as where the war is ("the war in Ukraine", "the Ukraine crisis", "invasion of Ukraine"),
   then the country it names most (ties: the first named). Only names count, not demonyms: "Iranian drones"
   makes Iran no side;
 - territory is taken from, and left to, an army: the recipient of a seizure or a withdrawal is that side's armed
@@ -23,7 +24,7 @@ import functools
 import re
 
 from claimgraph.extract.events import location_role, takes_place
-from claimgraph.model import Entity, Event, Mention
+from claimgraph.model import Entity, Event, LooseClaim, Mention
 from claimgraph.resolve._gazetteer import Gazetteer
 from claimgraph.resolve.claims._merge import places_of
 
@@ -36,20 +37,20 @@ class _Sides:
     """The countries of one report and their armed forces, as the gazetteer codes them."""
 
     def __init__(self, text: str, entities: list[Entity], mentions: list[Mention], gazetteer: Gazetteer,
-                 speaking: set[str]) -> None:
+                 speaking: set[str], denying: set[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.armies = {_code(e.name, gazetteer)[:3]: e for e in entities if _is_army(e, gazetteer)}
         self.known_armies = _known_armies(gazetteer)
-        named = {(m.start, m.end) for m in mentions if m.label == "GPE"}
+        demonyms = {m.text for m in mentions if m.label == "NORP"}  # "Iranian drones" names no side
         ranked = []
         for entity in entities:
-            spans = [s for s in entity.mentions if tuple(s) in named]
+            spans = [s for s in entity.mentions if text[s[0] : s[1]] not in demonyms]
             if _is_country(entity, gazetteer) and (spans or _code(entity.name, gazetteer) in self.armies):
                 fighting = _code(entity.name, gazetteer) in self.armies
                 theatre = any(_is_theatre(text, start, end) for start, end in entity.mentions)
-                ranked.append((not fighting, not theatre, entity.id not in speaking, -len(spans), entity.mentions[0][0],
-                               entity))
-        self.countries = [row[-1] for row in sorted(ranked, key=lambda row: row[:5])]
+                ranked.append((not fighting, entity.id not in denying, not theatre, entity.id not in speaking,
+                               -len(spans), entity.mentions[0][0], entity))
+        self.countries = [row[-1] for row in sorted(ranked, key=lambda row: row[:6])]
 
     def of(self, people: list[dict]) -> set[str]:
         return {_code(p.get("name", ""), self.gazetteer)[:3] for p in people} - {""}
@@ -72,11 +73,12 @@ class _Sides:
 
 
 def place_recipients(text: str, events: list[Event], entities: list[Entity], mentions: list[Mention],
-                     gazetteer: Gazetteer) -> None:
+                     gazetteer: Gazetteer, loose: list[LooseClaim] = ()) -> None:
     by_id = {e.id: e for e in entities}
-    speaking = {c.speaker.entity for e in events if takes_place(e.type, e.mode) for c in e.claims
-                if c.speaker is not None and c.speaker.entity}
-    sides = _Sides(text, entities, mentions, gazetteer, speaking)
+    said = [c for e in events if takes_place(e.type, e.mode) for c in e.claims] + list(loose)
+    speaking = {c.speaker.entity for c in said if c.speaker is not None and c.speaker.entity}
+    denying = {c.speaker.entity for c in said if c.speaker is not None and c.speaker.entity and c.status == "denied"}
+    sides = _Sides(text, entities, mentions, gazetteer, speaking, denying)
     for event in events:
         if not takes_place(event.type, event.mode):
             continue
