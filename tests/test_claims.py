@@ -311,3 +311,17 @@ def test_a_country_in_brackets_is_where_the_outlet_is(pipeline):
                           source="<test>"))
     (aid,) = [e for e in x.events if e.type == "AID"]
     assert "India" not in {c.speaker.name for c in aid.claims if c.speaker}
+
+
+def test_an_outlet_reporting_after_an_aside_reports_the_clause(read):
+    x = read("The Harbor Post reported, citing two unnamed officials, that Iran had sent drones to Russia.")
+    (aid,) = [e for e in x.events if e.type == "AID"]
+    assert any("Harbor Post" in c.speaker.name and c.status == "reported" for c in aid.claims if c.speaker)
+
+
+def test_a_transfer_of_things_already_named_is_the_same_transfer(read):
+    x = read("Iran admitted it supplied Russia with drones. However, the drones were delivered before the war, "
+             "the minister Reza Tavana was quoted as saying.")
+    aids = [e for e in x.events if e.type == "AID"]
+    assert len(aids) == 1
+    assert [a["name"] for a in aids[0].actor] == ["Iran"] and [r["name"] for r in aids[0].recipient] == ["Russia"]

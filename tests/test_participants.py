@@ -133,3 +133,8 @@ def test_a_leader_takes_a_town_through_the_group_the_report_says_they_head(event
     (seizure,) = [e for e in found if e.mode == "seize"]
     assert [a["name"] for a in seizure.actor] == ["Wagner Group"]
     assert seizure.actor[0]["led_by"] == "Prigozhin"
+
+
+def test_a_verb_of_the_same_kind_carries_a_definite_event_noun(events):
+    found = events("Iran has dispatched the first shipment of drones to Russia.")
+    assert (["Iran"], ["Russia"]) in _pairs(found, "AID")

@@ -187,6 +187,19 @@ def _misattached_clause(token):
     return None
 
 
+def _clause_after_aside(token, sent):
+    """ "reported, citing unnamed officials, that the shipment ...": after an aside between commas, a "that"
+    opens the reported clause, wherever the parser hung it."""
+    doc = token.doc
+    if token.i + 1 >= sent.end or doc[token.i + 1].text != ",":
+        return None
+    for i in range(token.i + 2, min(sent.end - 1, token.i + 16)):
+        if doc[i].text == "," and doc[i + 1].lower_ == "that" and doc[i + 1].dep_ == "mark":
+            clause = doc[i + 1].head
+            return clause if clause.i > i + 1 else None
+    return None
+
+
 def _channel_object(preposition):
     channels = lexicon().channels
     return next((c for c in preposition.children if c.dep_ == "pobj" and c.lower_ in channels), None)
@@ -196,7 +209,8 @@ def _verb_content(token, verb: CueVerb, sent, head) -> tuple[Range, Range] | Non
     """(cue, content): the reported clause, a quotation, an infinitive, an object or the host clause."""
     doc = token.doc
     speaker, cue = speaker_range(head), _cue_range(token)
-    clause = largest_child(token, "ccomp", sent) or _clause_of_channel(token) or _misattached_clause(token)
+    clause = (largest_child(token, "ccomp", sent) or _clause_of_channel(token) or _misattached_clause(token)
+              or _clause_after_aside(token, sent))
     if clause is not None:
         return cue, clause_content(clause, speaker, cue, sent, head)
     block_end = max(cue[1], speaker[1]) if speaker[0] >= cue[1] else cue[1]

@@ -71,7 +71,7 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: st
     cue = _status_cue(event, a)
     inner = (_inner_claimant(event, a, doc, INNER_STATUSES if by_outlet else CLAIMANT_STATUSES)
              or _quoted_source(a, doc) or claim_owner(event, doc))
-    if inner is not None:  # "the report noted that Iran denied ...": Iran denies, the report relays it
+    if inner is not None and status != "denied":  # "the report noted that Iran denied ...": the report relays
         status = REPORTED
     claims = [Claim("", a.speaker, status, cue, said_on, a.id, evidence)]
     if inner is not None:

@@ -138,7 +138,7 @@ def _noun_participants(trigger, ctx) -> Participants:
     found = Participants()
     own = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(phrase, ("by", "between", "among"))
     # who "denied US accusations" is not the accuser, nor who "called the attacks terror" the attacker
-    denying = support.lower_ in denial_words()["verbs"] | denial_words()["verdict_verbs"]
+    denying = support.lower_ in denial_words()["verbs"] or _is_verdict(support)
     if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass") and not denying and not is_existential(support):
         found.actor = _agent_or_subject(support, ctx) if is_verb(support) else []
     if not found.actor:
@@ -152,6 +152,15 @@ def _noun_participants(trigger, ctx) -> Participants:
         if support.lower_ in RECEIVING_SUPPORT:  # "Russia took delivery of drones from Iran": the taker receives
             found.recipient, found.actor = found.actor, ctx.arguments(prep_objects(phrase, ORIGIN_PREPS))
     return found
+
+
+def _is_verdict(verb) -> bool:
+    """ "called the attacks acts of terror", "labelled the strike a crime": a verdict verb with a second complement
+    ("called for talks" is a request, and its subject the one who asks)."""
+    if verb.lower_ not in denial_words()["verdict_verbs"]:
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "acomp", "attr")]
+    return len(complements) >= 2 or any(c.dep_ in ("oprd", "acomp") for c in complements)
 
 
 def _phrase_head(noun):

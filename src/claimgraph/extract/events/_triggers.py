@@ -201,13 +201,22 @@ def noun_trigger(token, ctx, verb_triggers: set[int]) -> Trigger | Anaphor | Non
     rule, start, end = match
     if token.dep_ == "compound" and _is_trigger_noun(token.head, ctx):
         return None  # "drone strike": the head noun carries the phrase
-    predicate = support_of(token, ctx)
+    predicate = support_of(token, ctx) or _verb_of_same_kind(token, rule, ctx)
     if predicate is None:
         definite = any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.tag_ == "PRP$") for c in token.children)
         return Anaphor(token, rule.type) if definite else None
     if predicate.i in verb_triggers and predicate.lower_ not in ctx.lex.status_verbs:
         return None  # "signed an agreement", "lifted sanctions": the verb's event says it all
     return Trigger(token, rule, predicate, start, end, [])
+
+
+def _verb_of_same_kind(noun, rule: TriggerRule, ctx):
+    """ "Iran has dispatched the first shipment to Russia": a verb of the noun's own type that takes it as object
+    carries it (the noun names the event; "the first shipment" here is no reference back)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not is_verb(verb):
+        return None
+    return verb if any(r.type == rule.type for r in ctx.lex.verb_rules.get(verb.lower_, ())) else None
 
 
 def _is_trigger_noun(token, ctx) -> bool:

@@ -10,6 +10,7 @@ from claimgraph.resolve.claims._denials import attach_loose_claims, participant_
 from claimgraph.resolve.claims._linking import link_claims, mark_own_voice
 from claimgraph.resolve.claims._merge import merge_report_events
 from claimgraph.resolve.claims._places import place_recipients
+from claimgraph.resolve.claims._unnamed import name_the_unnamed
 
 __all__ = ["ALGORITHM", "STATUS_ORDER", "assemble_claims", "link_claims", "summary_status"]
 
@@ -24,6 +25,7 @@ def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) 
     link_claims(x.events, x.attributions, x.entities, x.document.outlet, x.loose_claims, x.document.text)
     place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer or default_gazetteer(),
                      x.loose_claims)
+    name_the_unnamed(x.events)
     x.events = merge_report_events(x.events)
     mark_own_voice(x.events, x.document.outlet)
     attach_loose_claims(x.events, x.loose_claims)

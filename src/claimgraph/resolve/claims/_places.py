@@ -12,10 +12,7 @@ a place (a town the gazetteer does not know as a country, or "the town", "both c
   makes Iran no side;
 - territory is taken from, and left to, an army: the recipient of a seizure or a withdrawal is that side's armed
   forces (the report's own entity when it names them, else the gazetteer's name, with no entity id).
-- fighting that names neither side ("there was fierce fighting in Soledar", "the fighting continued") is the
-  report's fight: it takes the sides of the first attack or seizure that names them (at the same place when one
-  is), actor and recipient marked ``"inferred": "report's fight"``.
-Such a participant carries ``"inferred"`` ("other side", "place", "report's fight") and no span.
+Such a recipient carries ``"inferred"`` ("other side", "place") and no span.
 """
 
 from __future__ import annotations
@@ -26,7 +23,6 @@ import re
 from claimgraph.extract.events import location_role, takes_place
 from claimgraph.model import Entity, Event, LooseClaim, Mention
 from claimgraph.resolve._gazetteer import Gazetteer
-from claimgraph.resolve.claims._merge import places_of
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORDS = frozenset({"town", "towns", "city", "cities", "village", "villages", "settlement", "settlements",
@@ -93,35 +89,6 @@ def place_recipients(text: str, events: list[Event], entities: list[Entity], men
             event.recipient = [sides.acted_on(holder, event, why)] if holder is not None else []
         else:
             event.recipient = [_armed(r, by_id, sides, event) for r in event.recipient]
-    _sides_of_unnamed_fights(events)
-
-
-# Nouns of fighting between two sides, whose words do not say who attacks.
-TWO_SIDED = frozenset({"fighting", "fight", "fights", "battle", "battles", "clash", "clashes", "combat",
-                       "hostilities", "skirmish", "skirmishes", "firefight", "firefights"})
-REPORTS_FIGHT = "report's fight"
-
-
-def _sides_of_unnamed_fights(events: list[Event]) -> None:
-    named = [e for e in events if (e.type == "ASSAULT" or e.mode == "seize") and _named_sides(e)]
-    for event in events:
-        trigger = (event.roles.get("trigger") or {}).get("text", "").lower()
-        if event.type != "ASSAULT" or event.actor or event.recipient or trigger.split()[-1:] not in (
-                [w] for w in TWO_SIDED):
-            continue
-        here = places_of(event)
-        fight = next((e for e in named if here and here & places_of(e)), named[0] if named else None)
-        if fight is not None:
-            event.actor = [_inferred(p) for p in fight.actor]
-            event.recipient = [_inferred(p) for p in fight.recipient]
-
-
-def _named_sides(event: Event) -> bool:
-    return bool(event.actor and event.recipient) and not any(p.get("inferred") == REPORTS_FIGHT for p in event.actor)
-
-
-def _inferred(participant: dict) -> dict:
-    return {**participant, "start": None, "end": None, "inferred": participant.get("inferred") or REPORTS_FIGHT}
 
 
 _WAR_AFTER = re.compile(r"(?:['’]s)?\s+(?:war|crisis|conflict|front|frontline|invasion)\b", re.IGNORECASE)

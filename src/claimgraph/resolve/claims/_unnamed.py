@@ -1,0 +1,75 @@
+"""Mentions that name no participant go on telling an event the report has already given its participants.
+
+- Fighting that names neither side ("there was fierce fighting in Soledar", "the fighting continued") is the
+  report's fight: it takes the sides of the first attack or seizure that names both (at the same place when it
+  has one), marked ``"inferred": "report's fight"``.
+- A transfer of things already named ("However, the drones were delivered months before the war") is the
+  nearest earlier transfer of those things that names giver and receiver, marked ``"inferred": "report's
+  transfer"``.
+A report that names no such event leaves the mention as it is. The merge that follows then makes each such
+mention one event with the one it continues, every telling adding its claim.
+"""
+
+from __future__ import annotations
+
+from claimgraph.model import Event
+from claimgraph.resolve.claims._merge import places_of
+
+# Nouns of fighting between two sides, whose words do not say who attacks.
+TWO_SIDED = frozenset({"fighting", "fight", "fights", "battle", "battles", "clash", "clashes", "combat",
+                       "hostilities", "skirmish", "skirmishes", "firefight", "firefights"})
+DEFINITE = frozenset({"the", "these", "those", "such"})
+REPORTS_FIGHT = "report's fight"
+REPORTS_TRANSFER = "report's transfer"
+
+
+def name_the_unnamed(events: list[Event]) -> None:
+    """Give participant-less mentions the participants of the event they continue, in place."""
+    for number, event in enumerate(events):
+        if event.actor or event.recipient:
+            continue
+        source, why = None, None
+        if event.type == "ASSAULT" and _last_word(event, "trigger") in TWO_SIDED:
+            source, why = _fight_of(event, events), REPORTS_FIGHT
+        elif event.type == "AID" and _definite_items(event):
+            source, why = _transfer_before(event, events[:number]), REPORTS_TRANSFER
+        if source is not None:
+            event.actor = [_inferred(p, why) for p in source.actor]
+            event.recipient = [_inferred(p, why) for p in source.recipient]
+
+
+def _fight_of(event: Event, events: list[Event]) -> Event | None:
+    named = [e for e in events if (e.type == "ASSAULT" or e.mode == "seize") and _named_both(e)]
+    here = places_of(event)
+    return next((e for e in named if here and here & places_of(e)), named[0] if named else None)
+
+
+def _transfer_before(event: Event, earlier: list[Event]) -> Event | None:
+    noun = _last_word(event, "item")
+    for candidate in reversed(earlier):
+        if candidate.type == "AID" and _named_both(candidate) and noun in _words(candidate, "item"):
+            return candidate
+    return None
+
+
+def _named_both(event: Event) -> bool:
+    return bool(event.actor and event.recipient) and not any(p.get("inferred") for p in event.actor)
+
+
+def _definite_items(event: Event) -> bool:
+    words = _words(event, "item")
+    return len(words) >= 2 and words[0] in DEFINITE
+
+
+def _words(event: Event, role: str) -> list[str]:
+    value = event.roles.get(role)
+    return value.get("text", "").lower().split() if isinstance(value, dict) else []
+
+
+def _last_word(event: Event, role: str) -> str:
+    words = _words(event, role)
+    return words[-1] if words else ""
+
+
+def _inferred(participant: dict, why: str) -> dict:
+    return {**participant, "start": None, "end": None, "inferred": participant.get("inferred") or why}
