@@ -223,3 +223,12 @@ def _agrees(gold: dict, found) -> bool:
         and gold["content_contains"] in found.content.text
         and (outlet is None or outlet in found.outlet_chain)
     )
+
+
+def test_the_one_quoted_as_saying_speaks(nlp):
+    from claimgraph.extract.attribution import find_attributions
+
+    doc = nlp("Ukrainian forces have left the town, spokesman Taras Bondar was quoted as saying on Wednesday.")
+    (found,) = find_attributions(doc, None)
+    assert found.speaker.name == "Taras Bondar"
+    assert found.content.text.startswith("Ukrainian forces have left the town")

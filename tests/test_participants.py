@@ -138,3 +138,22 @@ def test_a_leader_takes_a_town_through_the_group_the_report_says_they_head(event
 def test_a_verb_of_the_same_kind_carries_a_definite_event_noun(events):
     found = events("Iran has dispatched the first shipment of drones to Russia.")
     assert (["Iran"], ["Russia"]) in _pairs(found, "AID")
+
+
+def test_an_event_noun_led_by_someone_is_theirs(events):
+    found = events("The offensive against Bakhmut was led by Wagner forces.")
+    (attack,) = [e for e in found if e.type == "ASSAULT"]
+    assert [a["name"] for a in attack.actor] == ["Wagner Group"]
+
+
+def test_a_name_taken_as_a_place_is_a_place_in_the_whole_report(events):
+    found = events("Ukrainian troops defended the town. Wagner said it had taken Soledar. Ukraine said the "
+                   "offensive against Soledar was led by Wagner forces.")
+    (attack,) = [e for e in found if e.type == "ASSAULT"]
+    assert attack.roles["location"]["value"] == ["Soledar"]
+    assert [r["name"] for r in attack.recipient] == ["Ukrainian Armed Forces"]  # fighting for ground: the army
+
+
+def test_labelling_an_attack_is_not_doing_it(events):
+    found = events("Lena Hart called the battle for Bakhmut a fluid fight.")
+    assert all("Lena Hart" not in [a["name"] for a in e.actor] for e in found if e.type == "ASSAULT")

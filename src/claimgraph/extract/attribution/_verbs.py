@@ -81,10 +81,15 @@ def _speaker_of(token, sent):
     if token.dep_ == "advcl" and token.tag_ == "VBG":
         return subject_of(token.head)  # "..., saying"
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
-        return subject_of(token.head.head)  # "after determining that ..."
+        governor = token.head.head  # "after determining that ...", "X was quoted as saying"
+        return subject_of(governor, passive=governor.lower_ in QUOTED_FORMS)
     if token.dep_ in ("advcl", "relcl", "pcomp"):
         return None
     return _name_before(token, sent) or _name_after(token, sent)
+
+
+# "X was quoted as saying", "X was cited as saying": the one quoted speaks.
+QUOTED_FORMS = frozenset({"quoted", "cited", "reported", "heard", "recorded", "filmed", "seen"})
 
 
 def _conjunct_subject(token):

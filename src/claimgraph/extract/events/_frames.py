@@ -138,9 +138,11 @@ def _noun_participants(trigger, ctx) -> Participants:
     found = Participants()
     own = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(phrase, ("by", "between", "among"))
     # who "denied US accusations" is not the accuser, nor who "called the attacks terror" the attacker
-    denying = support.lower_ in denial_words()["verbs"] or _is_verdict(support)
+    denying = support.lower_ in denial_words()["verbs"] or _is_verdict(support, trigger.type)
     if support != noun and phrase.dep_ not in ("nsubj", "nsubjpass") and not denying and not is_existential(support):
         found.actor = _agent_or_subject(support, ctx) if is_verb(support) else []
+    elif phrase.dep_ == "nsubjpass" and is_verb(support):  # "the offensive was led by Wagner forces"
+        found.actor = ctx.arguments(prep_objects(support, ("by",)))
     if not found.actor:
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]  # "US sanctions", not "new"
         found.actor = ctx.arguments(own) or ctx.arguments(modifiers, unnamed="never")
@@ -154,11 +156,17 @@ def _noun_participants(trigger, ctx) -> Participants:
     return found
 
 
-def _is_verdict(verb) -> bool:
-    """ "called the attacks acts of terror", "labelled the strike a crime": a verdict verb with a second complement
-    ("called for talks" is a request, and its subject the one who asks)."""
+# Hostile acts are labelled by others, not called by their doers: "called the battle a fluid fight".
+LABELLED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+
+
+def _is_verdict(verb, kind: str) -> bool:
+    """ "called the attacks acts of terror", "labelled the strike a crime": a verdict verb with a second complement,
+    or on a hostile act ("called for talks" is a request, and its subject the one who asks)."""
     if verb.lower_ not in denial_words()["verdict_verbs"]:
         return False
+    if kind in LABELLED_TYPES:
+        return True
     complements = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "acomp", "attr")]
     return len(complements) >= 2 or any(c.dep_ in ("oprd", "acomp") for c in complements)
 

@@ -58,9 +58,10 @@ class _Sides:
         return next((c for c in self.countries if _code(c.name, self.gazetteer) not in own), None)
 
     def acted_on(self, country: Entity, event: Event, why: str | None = None) -> dict:
-        """A seizure or withdrawal is between armies: the country's armed forces, else the country."""
+        """A seizure, a withdrawal or fighting for ground is between armies: the country's armed forces, else the
+        country (a strike on a city hits the country)."""
         code = _code(country.name, self.gazetteer)
-        if event.mode == "seize" or event.type == "RETREAT":
+        if event.mode == "seize" or event.type == "RETREAT" or _ground_fight(event):
             if code in self.armies:
                 return _participant(self.armies[code].id, self.armies[code].name, why)
             if code in self.known_armies:
@@ -75,11 +76,13 @@ def place_recipients(text: str, events: list[Event], entities: list[Entity], men
     speaking = {c.speaker.entity for c in said if c.speaker is not None and c.speaker.entity}
     denying = {c.speaker.entity for c in said if c.speaker is not None and c.speaker.entity and c.status == "denied"}
     sides = _Sides(text, entities, mentions, gazetteer, speaking, denying)
-    for event in events:
-        if not takes_place(event.type, event.mode):
-            continue
+    known: set[str] = set()  # a name taken or left as a place is a place wherever else the report names it
+    fights = sorted((e for e in events if takes_place(e.type, e.mode)), key=lambda e: _ground_mode(e) is None)
+    for event in fights:
         event.actor = [_fighting_force(a, by_id, sides) for a in event.actor]
-        places = [r for r in event.recipient if _is_place(r, by_id, gazetteer, _ground_mode(event))]
+        places = [r for r in event.recipient if r.get("entity") in known
+                  or _is_place(r, by_id, gazetteer, _ground_mode(event))]
+        known |= {r["entity"] for r in places if r.get("entity")}
         if places:
             _set_location(event, places)
             event.recipient = [r for r in event.recipient if r not in places]
@@ -140,6 +143,17 @@ def _known_armies(gazetteer: Gazetteer) -> dict[str, str]:
     return {entry.cameo[:3]: entry.name for entry in gazetteer.entries()
             if entry.kind == "government_body" and (entry.cameo or "").endswith("MIL")
             and ARMY_WORDS & set(entry.name.lower().split())}
+
+
+# Words of fighting for ground (not strikes from afar): its target is the army that holds the ground.
+GROUND_FIGHTS = frozenset({"offensive", "offensives", "assault", "assaults", "storming", "siege", "fighting",
+                           "battle", "battles", "clashes", "combat", "counteroffensive", "counter-offensive",
+                           "advance", "push", "encirclement"})
+
+
+def _ground_fight(event: Event) -> bool:
+    words = (event.roles.get("trigger") or {}).get("text", "").lower().split()
+    return event.type == "ASSAULT" and (bool(event.roles.get("attempt")) or bool(words) and words[-1] in GROUND_FIGHTS)
 
 
 def _ground_mode(event: Event) -> str | None:
