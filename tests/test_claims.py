@@ -325,3 +325,36 @@ def test_a_transfer_of_things_already_named_is_the_same_transfer(read):
     aids = [e for e in x.events if e.type == "AID"]
     assert len(aids) == 1
     assert [a["name"] for a in aids[0].actor] == ["Iran"] and [r["name"] for r in aids[0].recipient] == ["Russia"]
+
+
+def test_a_quotation_resumed_after_its_cue_is_the_speakers_claim(read):
+    x = read('"They are pretending the town is theirs," Lena Hart said in a video address. "But fighting '
+             'continues in Soledar."')
+    fights = [e for e in x.events if e.type == "ASSAULT"]
+    assert fights and "Lena Hart" in {c.speaker.name for c in fights[0].claims if c.speaker}
+    assert len(x.attributions) == 1  # the attribution layer keeps one content span per cue
+
+
+def test_a_quotation_in_the_next_paragraph_is_not_resumed(read):
+    x = read('"They are pretending," Lena Hart said.\n\n"Fighting continues in Soledar," a soldier told us.')
+    fights = [e for e in x.events if e.type == "ASSAULT"]
+    assert fights and "Lena Hart" not in {c.speaker.name for c in fights[0].claims if c.speaker}
+
+
+def test_mentioning_an_event_in_ones_words_presupposes_it(read):
+    x = read("Wagner said it had taken Soledar on Tuesday. The capture of Soledar opens the way west, according "
+             "to Lena Hart.")
+    (seizure,) = [e for e in x.events if e.mode == "seize"]
+    assert ("Lena Hart", "asserted") in {(c.speaker.name, c.status) for c in seizure.claims if c.speaker}
+
+
+def test_a_reference_with_no_event_of_its_kind_claims_nothing(read):
+    x = read("The capture of the town opens the way west, according to Lena Hart.")
+    assert all("Lena Hart" not in {c.speaker.name for c in e.claims if c.speaker} for e in x.events
+               if e.mode == "seize")
+
+
+def test_who_rejects_claims_that_it_happened_denies_it(read):
+    x = read("Kyiv rejected claims that Russia had seized the town.")
+    (seizure,) = [e for e in x.events if e.mode == "seize"]
+    assert {c.status for c in seizure.claims if c.speaker and c.speaker.name == "Ukraine"} == {"denied"}

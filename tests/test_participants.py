@@ -157,3 +157,30 @@ def test_a_name_taken_as_a_place_is_a_place_in_the_whole_report(events):
 def test_labelling_an_attack_is_not_doing_it(events):
     found = events("Lena Hart called the battle for Bakhmut a fluid fight.")
     assert all("Lena Hart" not in [a["name"] for a in e.actor] for e in found if e.type == "ASSAULT")
+
+
+def test_a_town_that_came_under_someones_control_was_taken_by_them(events):
+    found = events("Lena Hart said the city had come under the full control of Russian forces.")
+    (seizure,) = [e for e in found if e.mode == "seize"]
+    assert [a["name"] for a in seizure.actor] == ["Russian Armed Forces"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Ukraine said the town is not under Russian control.", "denied"),
+    ("Lena Hart said Soledar was in Russian hands.", "asserted"),
+    ("Lena Hart could not corroborate reports that Soledar was in Russian hands.", "possible"),
+])
+def test_who_holds_a_town_has_taken_it(events, text, status):
+    (seizure,) = [e for e in events(text) if e.mode == "seize"]
+    assert [a["name"] for a in seizure.actor] == ["Russia"] and seizure.status == status
+
+
+def test_forces_in_control_of_a_town_took_it(events):
+    (seizure,) = [e for e in events("Analysts said Russian forces were in control of Soledar.") if e.mode == "seize"]
+    assert [a["name"] for a in seizure.actor] == ["Russian Armed Forces"]
+    assert seizure.roles["location"]["value"] == ["Soledar"]
+
+
+@pytest.mark.parametrize("text", ["Bakhmut remains under Ukrainian control.", "The project is under review."])
+def test_holding_or_reviewing_is_no_seizure(events, text):
+    assert not [e for e in events(text) if e.mode == "seize"]

@@ -188,6 +188,18 @@ class LooseClaim:
     attribution: str | None = None
     said_on: str | None = None
     status: str = "denied"
+    about: str | None = None  # the PLOVER type of the event it is about, when the text says ("the capture")
+
+
+@dataclass
+class EventReference:
+    """A definite noun that refers back to an event of the report ("the capture of Soledar", "the attacks").
+
+    Working state between the events and claims steps: who mentions it in their words presupposes the event.
+    """
+
+    type: str
+    span: Span
 
 
 @dataclass
@@ -204,6 +216,7 @@ class Extraction:
     # Working state between pipeline steps; never serialised.
     mentions: list[Mention] = field(default_factory=list, repr=False)
     loose_claims: list[LooseClaim] = field(default_factory=list, repr=False)
+    event_references: list[EventReference] = field(default_factory=list, repr=False)
     nlp_doc: Any = field(default=None, repr=False, compare=False)
 
     @property

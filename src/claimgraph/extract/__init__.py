@@ -11,7 +11,7 @@ from claimgraph.extract._nlp import MODEL_NAME, MODEL_VERSION, load_model
 from claimgraph.extract._pipeline import Pipeline, Step
 from claimgraph.extract._quantities import find_quantities
 from claimgraph.extract.attribution import find_attributions
-from claimgraph.extract.events import find_events
+from claimgraph.extract.events import find_events, find_events_and_references
 from claimgraph.extract.timex import find_timexes
 from claimgraph.model import Extraction, Mention
 
@@ -56,7 +56,7 @@ def _find_attributions(extraction: Extraction) -> None:
 
 def _find_events(extraction: Extraction) -> None:
     x = extraction
-    x.events = find_events(x.nlp_doc, x.timexes, x.mentions, x.quantities)
+    x.events, x.event_references = find_events_and_references(x.nlp_doc, x.timexes, x.mentions, x.quantities)
 
 
 def extract_steps() -> list[Step]:
@@ -66,7 +66,9 @@ def extract_steps() -> list[Step]:
         Step(timex.ALGORITHM, ("nlp_doc",), ("timexes",), _find_timexes),
         Step(_quantities.ALGORITHM, ("nlp_doc", "timexes"), ("quantities",), _find_quantities),
         Step(attribution.ALGORITHM, ("nlp_doc",), ("attributions",), _find_attributions),
-        Step(events.ALGORITHM, ("nlp_doc", "timexes", "mentions", "quantities"), ("events",), _find_events),
-        Step(claims.ALGORITHM, ("nlp_doc", "events", "attributions", "timexes"), ("claims", "loose_claims"),
+        Step(events.ALGORITHM, ("nlp_doc", "timexes", "mentions", "quantities"), ("events", "event_references"),
+             _find_events),
+        Step(claims.ALGORITHM, ("nlp_doc", "events", "event_references", "attributions", "timexes"),
+             ("claims", "loose_claims"),
              claims.find_claims),
     ]

@@ -16,7 +16,7 @@ it has one:
 - The content is the reported clause or quotation (PolNeAR keeps the quote marks and "that"), or
   for "according to X" the rest of the sentence. A quotation is followed within its paragraph and
   at most five sentences; a second quoted part after the cue (``"A," he said. "B."``) is not joined,
-  since a content is one span.
+  since a content is one span (the claim layer reads it as the speaker's, with ``continued_quotes``).
 - Only the outermost report is kept: in "Kirby said the U.S. believes X" the belief is part of
   what Kirby said (PolNeAR annotates such inner cues about one time in five).
 - Sourceless hedges ("Officials are reportedly concerned", "it was reported that") are not

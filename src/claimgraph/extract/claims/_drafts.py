@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.extract.events import is_saying, lexicon
+from claimgraph.extract.events import denial_words, is_saying, lexicon
 from claimgraph.extract.events._time import TimeIndex, clause_head
 from claimgraph.model import Attribution, Claim, Document, Event, Span, Speaker
 
@@ -67,7 +67,7 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: st
     evidence = _evidence(doc, text, a, event)
     chain = list(a.outlet_chain)
     by_outlet = bool(chain) and same_name(chain[0], a.speaker.name)
-    status = REPORTED if by_outlet else _denied_by_cue(a) or _speakers_stance(event)
+    status = REPORTED if by_outlet else _denied_by_cue(a, text) or _speakers_stance(event)
     cue = _status_cue(event, a)
     inner = (_inner_claimant(event, a, doc, INNER_STATUSES if by_outlet else CLAIMANT_STATUSES)
              or _quoted_source(a, doc) or claim_owner(event, doc))
@@ -174,10 +174,18 @@ def _speakers_stance(event: Event) -> str:
     return "denied" if event.status == "negated" and not event.roles.get("refusal") else event.status
 
 
-def _denied_by_cue(a: Attribution) -> str | None:
+def _denied_by_cue(a: Attribution, text: str) -> str | None:
     """ "Prigozhin denied US accusations that his company took delivery ...": whatever the inner cue (the
-    accusation alleges), the speaker of a denial denies ("dismissed the decision" scorns, it does not deny)."""
-    return "denied" if lexicon().status_verbs.get(a.cue.text.split()[0].lower()) == "denied" else None
+    accusation alleges), the speaker of a denial denies, and so does one who rejects or dismisses claims or reports
+    ("dismissed the decision" scorns, it does not deny)."""
+    verb = a.cue.text.split()[0].lower()
+    if lexicon().status_verbs.get(verb) == "denied":
+        return "denied"
+    words = denial_words()
+    between = text[a.cue.end : a.content.start] if a.cue.end <= a.content.start else ""
+    head = (between + " " + a.content.text).lower().split()[:5]  # "rejected [claims] that ...", "dismissed the reports"
+    said = next((w.strip(",.") for w in head if w.strip(",.") in words["report_nouns"]), None)
+    return "denied" if verb in words["verbs"] and said is not None else None
 
 
 def _status_cue(event: Event, a: Attribution) -> Span:

@@ -123,7 +123,7 @@ def mark_places(trigger: Trigger, parts: Participants, roles: dict, ctx) -> None
     places, holders = [], []
     for recipient in parts.recipient:
         described, holder = place_holder(recipient, ctx)
-        recipient["place"] = recipient.get("place") or described or trigger.rule.frame == "fall"
+        recipient["place"] = recipient.get("place") or described or trigger.rule.frame in ("fall", "control")
         if holder is not None:
             places.append(recipient)
             holders.append(holder)

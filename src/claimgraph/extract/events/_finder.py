@@ -46,7 +46,7 @@ from claimgraph.extract.events._time import (
     time_of_saying,
 )
 from claimgraph.extract.events._triggers import Trigger, find_triggers, object_classes
-from claimgraph.model import Event, Mention, Quantity, Timex
+from claimgraph.model import Event, EventReference, Mention, Quantity, Span, Timex
 
 ALGORITHM = "events.plover-rules/1"
 # Statuses of events that happened (as far as the text says): only those can be "the shipment, completed last month".
@@ -86,6 +86,12 @@ def _depth(token) -> int:
 
 def find_events(doc, timexes: list[Timex], mentions: list[Mention], quantities: list[Quantity]) -> list[Event]:
     """The PLOVER events stated in a parsed document, numbered e1.. in text order."""
+    return find_events_and_references(doc, timexes, mentions, quantities)[0]
+
+
+def find_events_and_references(doc, timexes: list[Timex], mentions: list[Mention],
+                               quantities: list[Quantity]) -> tuple[list[Event], list[EventReference]]:
+    """The events, and the definite nouns that refer back to events ("the capture of Soledar")."""
     ctx = DocContext(doc, mentions, timexes, quantities, lexicon())
     times = TimeIndex(doc, timexes)
     drafts, anaphors = [], []
@@ -96,7 +102,14 @@ def find_events(doc, timexes: list[Timex], mentions: list[Mention], quantities: 
         drafts += _drop_consumed([_draft(trigger, ctx, times) for trigger in triggers])
     _date_by_anaphors(drafts, anaphors, times, ctx)
     drafts.sort(key=lambda d: (d.trigger.start, d.trigger.end))
-    return [draft.to_event(f"e{number}") for number, draft in enumerate(drafts, start=1)]
+    events = [draft.to_event(f"e{number}") for number, draft in enumerate(drafts, start=1)]
+    return events, [_reference(anaphor) for anaphor in anaphors]
+
+
+def _reference(anaphor) -> EventReference:
+    token = anaphor.token
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return EventReference(anaphor.type, Span(span.start_char, span.end_char, span.text))
 
 
 def _draft(trigger: Trigger, ctx, times: TimeIndex) -> Draft:

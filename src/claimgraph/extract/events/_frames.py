@@ -40,22 +40,45 @@ class Participants:
 
 
 def participants(trigger, ctx) -> Participants:
+    frame = trigger.rule.frame
+    if frame == "control":
+        return _holding(trigger, ctx)
     if trigger.token != trigger.predicate:
         return _noun_participants(trigger, ctx)
-    frame = trigger.rule.frame
     if frame == "give":
         return _give(trigger, ctx)
     if frame == "receive":
         return _receive(trigger, ctx)
     if frame == "fall":
         subject = ctx.subject(trigger.predicate)
-        return Participants(actor=ctx.arguments(prep_objects(trigger.predicate, ("to",)), unnamed="actors"),
+        holders = prep_objects(trigger.predicate, ("to",)) or _holder_of(trigger.predicate)
+        return Participants(actor=ctx.arguments(holders, unnamed="actors"),
                             recipient=ctx.arguments([subject]) if subject is not None else [])
     if frame == "demand":
         subject = ctx.subject(trigger.objects[0])
         recipient = ctx.arguments([subject], unnamed="actors") if subject is not None else []
         return Participants(actor=_agent_or_subject(trigger.predicate, ctx), recipient=recipient)
     return _default(trigger, ctx, force=frame == "force")
+
+
+def _holding(trigger, ctx) -> Participants:
+    """ "Soledar was in Russian hands", "the town is under Russian control": the holder (the owner of the hands or
+    control) took the place (the subject); "Russian forces were in control of Soledar": the subject took it."""
+    noun, copula = trigger.token, trigger.predicate
+    subject = ctx.subject(copula)
+    held = prep_objects(noun, ("of",))
+    if noun.lower_ == "control" and noun.head.lower_ == "in" and held:
+        return Participants(actor=ctx.arguments([subject]) if subject is not None else [],
+                            recipient=ctx.arguments(held, unnamed="always"))
+    owners = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss")] + held
+    return Participants(actor=ctx.arguments(owners, unnamed="never"),
+                        recipient=ctx.arguments([subject], unnamed="always") if subject is not None else [])
+
+
+def _holder_of(verb) -> list:
+    """ "came under the control of X", "fell into the hands of X": X."""
+    nouns = [n for n in prep_objects(verb, ("under", "into")) if n.lower_ in ("control", "hands")]
+    return [g for n in nouns for g in prep_objects(n, ("of",))]
 
 
 def _agent_or_subject(verb, ctx) -> list[dict]:

@@ -92,6 +92,8 @@ def _modal_status(word: str, token, lex) -> str:
 def _governing_cue(predicate, lex) -> StatusCue:
     current = predicate
     for _ in range(MAX_STEPS):
+        if current.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in current.children):
+            return _cue_of_report_noun(current.head, lex)
         if current.dep_ not in UP_DEPS and not _is_purpose(current):
             break
         coordinated = current.dep_ == "conj"
@@ -105,6 +107,19 @@ def _governing_cue(predicate, lex) -> StatusCue:
             return cue
         current = governor
     return StatusCue(lex.status_data["default"])
+
+
+def _cue_of_report_noun(noun, lex) -> StatusCue:
+    """ "could not corroborate reports that Soledar was in Russian hands": the verb over the noun says how sure
+    (here: possible); without one, the noun does ("claims that ..." alleged, "reports that ..." reported)."""
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "pobj") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    cue = _cue_of_governor(verb, lex) if verb is not None and is_verb(verb) else None
+    if cue is not None:
+        return cue
+    status = lex.status_nouns.get(noun.lower_)
+    return StatusCue(status, noun) if status else StatusCue(lex.status_data["default"])
 
 
 def _is_purpose(token) -> bool:

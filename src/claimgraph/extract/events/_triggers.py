@@ -44,6 +44,8 @@ class Anaphor:
 
 
 DEMAND_RULE = TriggerRule(type="REQUEST", words=("demand",), pos="verb", frame="demand")
+CONTROL_RULE = TriggerRule(type="COERCE", words=("control",), pos="noun", mode="seize", frame="control")
+BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s"})
 
 
 def find_triggers(sent, ctx) -> tuple[list[Trigger], list[Anaphor]]:
@@ -52,7 +54,7 @@ def find_triggers(sent, ctx) -> tuple[list[Trigger], list[Anaphor]]:
     nouns, anaphors = [], []
     for token in sent:
         if token.tag_.startswith("NN") and token.i not in taken:
-            found = noun_trigger(token, ctx, taken)
+            found = control_trigger(token) or noun_trigger(token, ctx, taken)
             if isinstance(found, Trigger):
                 nouns.append(found)
                 taken.update(range(found.start, found.end + 1))
@@ -118,6 +120,21 @@ def demand_trigger(token, ctx) -> Trigger | None:
             if addressee is not None and ctx.arguments([addressee], unnamed="actors"):
                 return Trigger(token, DEMAND_RULE, token, token.i, token.i, [clause])
     return None
+
+
+def control_trigger(token) -> Trigger | None:
+    """ "Soledar was in Russian hands", "the town is not under Russian control", "forces were in control of the
+    town": who holds ground has taken it (COERCE/seize), stated by the copula. "Remains under Ukrainian control"
+    is holding, not taking."""
+    if token.lower_ not in ("control", "hands") or token.dep_ != "pobj":
+        return None
+    preposition = token.head
+    if preposition.lower_ not in ("under", "in") or preposition.dep_ != "prep":
+        return None
+    copula = preposition.head
+    if copula.lower_ not in BE_FORMS:
+        return None
+    return Trigger(token, CONTROL_RULE, copula, preposition.i, token.i, [])
 
 
 def _phrase_end(token, words: tuple[str, ...]) -> int | None:

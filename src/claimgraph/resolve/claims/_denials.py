@@ -1,6 +1,7 @@
 """Attach each claim that names no event of its own to the event of the same report it is about.
 
-A credit ("the ministry reported this") points back: it is about the nearest event before it.
+A credit ("the ministry reported this") points back: it is about the nearest event before it. A reference in
+someone's words ("the capture of Soledar") is about the nearest event of its type.
 A denial ("Moscow dismissed the reports") is about the event it denies.
 
 The denied event is the one the denier takes part in (as actor first, then as recipient), nearest before the
@@ -20,7 +21,10 @@ from claimgraph.resolve.claims._merge import HAPPENED, entity_keys
 
 def attach_loose_claims(events: list[Event], loose: list[LooseClaim]) -> None:
     for claim in loose:
-        target = _denied_event(events, claim) if claim.status == "denied" else _event_before(events, claim)
+        if claim.about is not None:
+            target = _event_of_type(events, claim)
+        else:
+            target = _denied_event(events, claim) if claim.status == "denied" else _event_before(events, claim)
         if target is not None:
             target.claims.append(Claim("", claim.speaker, claim.status, claim.cue, claim.said_on,
                                        claim.attribution, claim.evidence))
@@ -29,6 +33,13 @@ def attach_loose_claims(events: list[Event], loose: list[LooseClaim]) -> None:
 def _event_before(events: list[Event], credit: LooseClaim) -> Event | None:
     before = [e for e in events if e.evidence.start < credit.cue.start]
     return max(before, key=lambda e: e.evidence.start) if before else None
+
+
+def _event_of_type(events: list[Event], claim: LooseClaim) -> Event | None:
+    """ "the capture of Soledar" in someone's words: the report's nearest seizure before it, else after it, of
+    something said to have happened."""
+    kind = [e for e in events if e.type == claim.about and e.status in HAPPENED]
+    return min(kind, key=lambda e: _distance(e, claim), default=None)
 
 
 def _denied_event(events: list[Event], denial: LooseClaim) -> Event | None:
