@@ -32,8 +32,8 @@ def test_a_role_serving_someone_else_is_another_person(pipeline):
 
 
 def test_a_bare_role_is_only_someone_named_before(pipeline):
-    from claimgraph.resolve.claims._roles import described_person, role_holders
     from claimgraph.model import Entity, Speaker
+    from claimgraph.resolve.claims._roles import described_person, role_holders
 
     text = "The spokesman said the town fell. Later Taras Bondar, a spokesman for the army, disagreed."
     bondar = Entity("cg:taras-bondar", "Taras Bondar", "PERSON", None, [], [(text.index("Taras"), text.index(", a"))])
@@ -65,3 +65,20 @@ def test_a_person_entity_lists_its_spellings(pipeline):
     x = pipeline(Document(text="Serhii Cherevatyi said the town held.", date="2023-01-13", source="<test>"))
     (person,) = [e for e in x.entities if e.type == "PERSON"]
     assert "Serhiy Cherevatyi" in person.aliases
+
+
+def test_a_bodys_claim_is_voiced_by_its_named_spokesperson(claims_of):
+    found = claims_of("The Kremlin on Tuesday denied that its forces had used drones to attack Kyiv. "
+                      "Kremlin spokesman Dmitry Peskov spoke to reporters.")
+    assert ("Dmitry Peskov", "denied") in found
+
+
+def test_a_spokesperson_for_another_body_does_not_voice_it(claims_of):
+    found = claims_of("The Kremlin on Tuesday denied that its forces had used drones to attack Kyiv. "
+                      "Pentagon spokesman Pat Ryder spoke to reporters.")
+    assert ("Pat Ryder", "denied") not in found
+
+
+def test_a_claimant_inside_anothers_words_claims(claims_of):
+    found = claims_of("The Kremlin urged patience, hours after Wagner claimed it had seized control of Soledar.")
+    assert ("Wagner Group", "asserted") in found

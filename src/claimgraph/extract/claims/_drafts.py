@@ -82,7 +82,7 @@ def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: st
 
 
 # Status verbs whose subject makes a claim of its own when they sit inside what someone else said.
-CLAIMANT_STATUSES = frozenset({"denied", "alleged", "confirmed", "believed"})
+CLAIMANT_STATUSES = frozenset({"denied", "alleged", "confirmed", "believed", "asserted"})
 
 
 # Inside what an outlet reports, a planner's or a weigher's own word counts too: "Tokyo Shimbun reported that

@@ -10,6 +10,7 @@ from claimgraph.resolve.claims._denials import attach_loose_claims, participant_
 from claimgraph.resolve.claims._linking import link_claims, mark_own_voice
 from claimgraph.resolve.claims._merge import merge_report_events
 from claimgraph.resolve.claims._places import place_recipients
+from claimgraph.resolve.claims._roles import role_holders, voiced_claims
 from claimgraph.resolve.claims._unnamed import name_the_unnamed
 
 __all__ = ["ALGORITHM", "STATUS_ORDER", "assemble_claims", "link_claims", "summary_status"]
@@ -23,13 +24,15 @@ STATUS_ORDER = ("confirmed", "asserted", "reported", "believed", "alleged", "pla
 def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) -> None:
     x = extraction
     link_claims(x.events, x.attributions, x.entities, x.document.outlet, x.loose_claims, x.document.text)
-    place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer or default_gazetteer(),
-                     x.loose_claims)
+    gazetteer = gazetteer or default_gazetteer()
+    place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer, x.loose_claims)
     name_the_unnamed(x.events)
     x.events = merge_report_events(x.events)
     mark_own_voice(x.events, x.document.outlet)
     attach_loose_claims(x.events, x.loose_claims)
-    source = _copy_source(x.document.outlet, gazetteer or default_gazetteer())
+    voiced_claims(x.events, role_holders(x.document.text, x.entities), x.document.text,
+                  _country_codes(x.entities, gazetteer))
+    source = _copy_source(x.document.outlet, gazetteer)
     for event in x.events:
         participant_claims(event)
         if source is not None:  # "Devdiscourse (Reuters feed)": every event is also Reuters' word
@@ -51,3 +54,12 @@ def _copy_source(outlet: str | None, gazetteer: Gazetteer) -> str | None:
     source = copied_from(outlet)
     entry = gazetteer.lookup(source) if source else None
     return None if entry is not None and entry.type in ("GPE", "LOC") else source
+
+
+def _country_codes(entities, gazetteer: Gazetteer):
+    """entity id -> the CAMEO country code the gazetteer gives it ("RUS" for Dmitry Peskov and the Kremlin)."""
+    codes = {}
+    for entity in entities:
+        entry = gazetteer.entry_by_name(entity.name)
+        codes[entity.id] = (entry.cameo or "")[:3] if entry is not None else ""
+    return lambda entity_id: codes.get(entity_id or "", "")
