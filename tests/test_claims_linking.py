@@ -51,3 +51,13 @@ def test_actor_roles_are_linked_too():
     link_claims([event], [], _entities(), outlet=None)
     assert event.roles["intermediary"]["entity"] == "Q159" and event.roles["intermediary"]["name"] == "Russia"
     assert "entity" not in event.roles["item"]
+
+
+def test_a_described_ministry_is_the_fuller_named_one_and_stays_so(pipeline):
+    from claimgraph.model import Document
+
+    text = ("The Russian Defense Ministry said its troops were advancing. Two days later, the Ministry of Defense "
+            "announced that the town had been taken by Russian forces.")
+    x = pipeline(Document(text=text, date="2023-01-13", source="<test>"))
+    speakers = {c.speaker.name for e in x.events for c in e.claims if c.speaker}
+    assert "Russian Ministry of Defence" in speakers and "Ministry of Defense" not in speakers

@@ -275,3 +275,11 @@ def test_resolver_groups_new_spellings_into_canonical_entities(gazetteer):
     assert entities["Ukrainian Armed Forces"].type == "ORG"
     assert "General Staff of the Armed Forces of Ukraine" in entities
     assert "Ukraine" not in entities  # "Ukrainian" inside "Ukrainian forces" is not the country here
+
+
+def test_american_and_british_spellings_are_one_name():
+    from claimgraph.resolve._gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("British defense ministry") == gazetteer.lookup("British defence ministry")
+    assert gazetteer.lookup("British defense ministry") is not None

@@ -184,3 +184,37 @@ def test_forces_in_control_of_a_town_took_it(events):
 @pytest.mark.parametrize("text", ["Bakhmut remains under Ukrainian control.", "The project is under review."])
 def test_holding_or_reviewing_is_no_seizure(events, text):
     assert not [e for e in events(text) if e.mode == "seize"]
+
+
+@pytest.mark.parametrize("text", [
+    "Wagner claimed the capture of Soledar, with heavy fighting ongoing in the town.",
+    "Russian and Ukrainian forces have been locked in intense urban fighting for days.",
+])
+def test_fighting_named_without_a_verb_is_stated(events, text):
+    assert [e for e in events(text) if e.type == "ASSAULT"]
+
+
+def test_who_is_treated_amid_fighting_is_not_fighting(events):
+    found = events("Injured civilians are being treated amid intense fighting in the region.")
+    assert all(not e.actor for e in found if e.type == "ASSAULT")
+
+
+def test_claiming_a_capture_states_it(events):
+    found = events("Wagner claimed the capture of Soledar on Wednesday.")
+    (seizure,) = [e for e in found if e.mode == "seize"]
+    assert [a["name"] for a in seizure.actor] == ["Wagner Group"]
+
+
+def test_a_seizure_that_names_no_one_is_the_reports_seizure(events):
+    found = events("Wagner said it had captured Soledar. Ukraine denied it. Two days later the ministry said the "
+                   "town had been taken.")
+    seizures = [e for e in found if e.mode == "seize"]
+    assert len(seizures) == 1 and [a["name"] for a in seizures[0].actor] == ["Wagner Group"]
+
+
+def test_fighting_in_a_report_of_a_withdrawal_is_against_who_withdrew(events):
+    found = events("Ukraine said its forces had withdrawn from Soledar. Russia did not comment. After months of "
+                   "fierce fighting, the army left the town.")
+    fights = [e for e in found if e.type == "ASSAULT"]
+    assert fights and [r["name"] for r in fights[0].recipient] == ["Ukraine"]
+    assert [a["name"] for a in fights[0].actor] == ["Russian Armed Forces"]

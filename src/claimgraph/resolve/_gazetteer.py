@@ -64,6 +64,19 @@ def normalise(surface: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
+# American and British spellings of the same name: "British defense ministry" is the "British defence ministry".
+_SPELLINGS = ((re.compile(r"\bdefense\b"), "defence"), (re.compile(r"\borganization\b"), "organisation"),
+              (re.compile(r"\bprogram\b"), "programme"))
+
+
+def _fold(key: str) -> str:
+    """The case- and spelling-folded form of a normalised key."""
+    folded = key.casefold()
+    for pattern, british in _SPELLINGS:
+        folded = pattern.sub(british, folded)
+    return folded
+
+
 def is_case_sensitive(normalised: str) -> bool:
     """Short all-capital keys ("US", "AP", "G7") match only as written."""
     return _ACRONYM.fullmatch(normalised) is not None
@@ -157,7 +170,7 @@ class Gazetteer:
         if is_case_sensitive(key):
             self._exact.setdefault(key, entry)
         else:
-            self._folded.setdefault(key.casefold(), entry)
+            self._folded.setdefault(_fold(key), entry)
         folded_name = name.casefold()
         if alias == name or folded_name not in self._by_name:
             self._by_name[folded_name] = entry
@@ -170,7 +183,7 @@ class Gazetteer:
             return None
         if is_case_sensitive(key) and key in self._exact:
             return self._exact[key]
-        return self._folded.get(key.casefold())
+        return self._folded.get(_fold(key))
 
     def entries(self) -> list[GazetteerEntry]:
         """Every entity, once (by canonical name)."""

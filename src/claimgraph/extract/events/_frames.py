@@ -43,7 +43,7 @@ def participants(trigger, ctx) -> Participants:
     frame = trigger.rule.frame
     if frame == "control":
         return _holding(trigger, ctx)
-    if trigger.token != trigger.predicate:
+    if trigger.token != trigger.predicate or not is_verb(trigger.token):  # a noun, or a noun standing alone
         return _noun_participants(trigger, ctx)
     if frame == "give":
         return _give(trigger, ctx)

@@ -77,7 +77,8 @@ def lexicon() -> Lexicon:
     _add_classes(lex, data["classes"])
     _add_status(lex, status, irregular)
     lex.speech_forms = frozenset(_verb_forms_of(status["speech_verbs"], irregular))
-    cue_verbs = [v for key in ("planned", "considered", "hypothetical", "denied") for v in status["verbs"][key]]
+    cue_keys = ("planned", "considered", "hypothetical", "denied", "asserted")  # "claimed the capture of Soledar"
+    cue_verbs = [v for key in cue_keys for v in status["verbs"][key]]
     lex.support_forms = frozenset(_verb_forms_of(data["support_verbs"] + cue_verbs, irregular))
     lex.occurrence_forms = frozenset(_verb_forms_of(data["occurrence_verbs"], irregular))
     lex.control_forms = frozenset(_verb_forms_of(data["object_control"], irregular))

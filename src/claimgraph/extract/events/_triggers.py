@@ -45,6 +45,9 @@ class Anaphor:
 
 DEMAND_RULE = TriggerRule(type="REQUEST", words=("demand",), pos="verb", frame="demand")
 CONTROL_RULE = TriggerRule(type="COERCE", words=("control",), pos="noun", mode="seize", frame="control")
+# Nouns that say fighting went on wherever they stand ("with heavy fighting ongoing", "amid fierce clashes"),
+# unless definite, when they refer back ("the fighting").
+FIGHTING_NOUNS = frozenset({"fighting", "clashes", "combat", "hostilities", "firefights", "skirmishes"})
 BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s"})
 
 
@@ -221,7 +224,11 @@ def noun_trigger(token, ctx, verb_triggers: set[int]) -> Trigger | Anaphor | Non
     predicate = support_of(token, ctx) or _verb_of_same_kind(token, rule, ctx)
     if predicate is None:
         definite = any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.tag_ == "PRP$") for c in token.children)
-        return Anaphor(token, rule.type) if definite else None
+        if definite:
+            return Anaphor(token, rule.type)
+        if token.lower_ in FIGHTING_NOUNS and token.dep_ in ("pobj", "nsubj", "dobj", "ROOT"):
+            return Trigger(token, rule, token, start, end, [])  # "amid heavy fighting", "locked in fighting"
+        return None
     if predicate.i in verb_triggers and predicate.lower_ not in ctx.lex.status_verbs:
         return None  # "signed an agreement", "lifted sanctions": the verb's event says it all
     return Trigger(token, rule, predicate, start, end, [])

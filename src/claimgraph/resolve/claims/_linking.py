@@ -39,7 +39,10 @@ def mark_own_voice(events: list[Event], outlet: str | None) -> None:
 def link_speaker(speaker: Speaker, spans, holders: list[RoleHolder] = ()) -> None:
     """The entity that names the speaker; in a described speaker ("The head of Wagner, Yevgeny Prigozhin") the
     person named inside the description, or the person named elsewhere in the role it describes ("the
-    spokesperson for ..."), but never the country of "a US official"."""
+    spokesperson for ..."), but never the country of "a US official". A speaker linked once stays so (claims share
+    their attribution's speaker)."""
+    if speaker.entity:
+        return
     entity = (_entity_at(spans, speaker.start, speaker.end) or _person_within(spans, speaker.start, speaker.end)
               or described_person(speaker, holders))
     if entity is None or entity.id.startswith("cg:") and entity.type == "ORG":
@@ -77,17 +80,23 @@ def _person_within(spans, start: int | None, end: int | None) -> Entity | None:
 def _described(spans, name: str | None, unknown: Entity | None = None) -> Entity | None:
     """ "the ministry", "Defence Ministry": the known organisation of the report whose name holds every word of the
     description (the most mentioned, if several); ``unknown`` is the description's own entity, if it got one."""
-    words = set((name or "").lower().replace("defense", "defence").split()) - {"the", "a", "an", "its", "his", "her"}
+    words = _words(name or "")
     if not words or len(words) > 3:
         return None
+    own = _words(unknown.name) if unknown is not None else set()
     found = {}
     for _, _, entity in spans:
-        names = [entity.name, *entity.aliases]
-        if entity is unknown or entity.type != "ORG" or entity.id.startswith("cg:") and unknown is not None:
+        if entity is unknown or entity.type != "ORG":
             continue
-        if any(words <= set(n.lower().replace("defense", "defence").split()) for n in names):
-            found[entity.id] = entity
+        for name in [entity.name, *entity.aliases]:
+            candidate = _words(name)
+            if words <= candidate and candidate - own:  # a fuller name than the description's own entity
+                found[entity.id] = entity
     return max(found.values(), key=lambda e: len(e.mentions)) if found else None
+
+
+def _words(name: str) -> set[str]:
+    return set(name.lower().replace("defense", "defence").split()) - {"the", "a", "an", "its", "his", "her"}
 
 
 def _actor_roles(event: Event) -> list[dict]:

@@ -57,8 +57,13 @@ def _relation(x: set[str], y: set[str]) -> str:
 
 
 def _places_agree(a: Event, b: Event) -> bool:
-    x, y = places_of(a), places_of(b)
+    x, y = named_places(a), named_places(b)
     return not x or not y or bool(x & y)
+
+
+def named_places(event: Event) -> set[str]:
+    """Where an event is, by name: "the town" names no place (it points back to one)."""
+    return {p for p in places_of(event) if not p.startswith(("the ", "this ", "that ", "its "))}
 
 
 def places_of(event: Event) -> set[str]:

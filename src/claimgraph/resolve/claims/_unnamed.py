@@ -2,7 +2,10 @@
 
 - Fighting that names neither side ("there was fierce fighting in Soledar", "the fighting continued") is the
   report's fight: it takes the sides of the first attack or seizure that names both (at the same place when it
-  has one), marked ``"inferred": "report's fight"``.
+  has one), else of a withdrawal the other way round, marked ``"inferred": "report's fight"``.
+- A seizure that names no one ("the city had been taken", "the entire territory has been taken under control")
+  is the report's seizure that names who took it (at the same place when it names one), marked ``"inferred":
+  "report's seizure"``.
 - A transfer of things already named ("However, the drones were delivered months before the war") is the
   nearest earlier transfer of those things that names giver and receiver, marked ``"inferred": "report's
   transfer"``.
@@ -13,7 +16,7 @@ mention one event with the one it continues, every telling adding its claim.
 from __future__ import annotations
 
 from claimgraph.model import Event
-from claimgraph.resolve.claims._merge import places_of
+from claimgraph.resolve.claims._merge import named_places
 
 # Nouns of fighting between two sides, whose words do not say who attacks.
 TWO_SIDED = frozenset({"fighting", "fight", "fights", "battle", "battles", "clash", "clashes", "combat",
@@ -21,6 +24,7 @@ TWO_SIDED = frozenset({"fighting", "fight", "fights", "battle", "battles", "clas
 DEFINITE = frozenset({"the", "these", "those", "such"})
 REPORTS_FIGHT = "report's fight"
 REPORTS_TRANSFER = "report's transfer"
+REPORTS_SEIZURE = "report's seizure"
 
 
 def name_the_unnamed(events: list[Event]) -> None:
@@ -29,19 +33,36 @@ def name_the_unnamed(events: list[Event]) -> None:
         if event.actor or event.recipient:
             continue
         source, why = None, None
+        reverse = False
         if event.type == "ASSAULT" and _last_word(event, "trigger") in TWO_SIDED:
-            source, why = _fight_of(event, events), REPORTS_FIGHT
+            (source, reverse), why = _fight_of(event, events), REPORTS_FIGHT
         elif event.type == "AID" and _definite_items(event):
             source, why = _transfer_before(event, events[:number]), REPORTS_TRANSFER
+        elif event.mode == "seize":
+            source, why = _seizure_of(event, events), REPORTS_SEIZURE
         if source is not None:
-            event.actor = [_inferred(p, why) for p in source.actor]
-            event.recipient = [_inferred(p, why) for p in source.recipient]
+            actor, recipient = (source.recipient, source.actor) if reverse else (source.actor, source.recipient)
+            event.actor = [_inferred(p, why) for p in actor]
+            event.recipient = [_inferred(p, why) for p in recipient]
 
 
-def _fight_of(event: Event, events: list[Event]) -> Event | None:
-    named = [e for e in events if (e.type == "ASSAULT" or e.mode == "seize") and _named_both(e)]
-    here = places_of(event)
-    return next((e for e in named if here and here & places_of(e)), named[0] if named else None)
+def _fight_of(event: Event, events: list[Event]) -> tuple[Event | None, bool]:
+    """The report's attack or seizure that names both sides; else its withdrawal, the other way round (who
+    withdrew was attacked by whom the ground was left to). Second: whether the sides are reversed."""
+    for kinds, reverse in ((("ASSAULT", "seize"), False), (("RETREAT",), True)):
+        named = [e for e in events if (e.type in kinds or e.mode in kinds) and _named_both(e)]
+        here = named_places(event)
+        found = next((e for e in named if here and here & named_places(e)), named[0] if named else None)
+        if found is not None:
+            return found, reverse
+    return None, False
+
+
+def _seizure_of(event: Event, events: list[Event]) -> Event | None:
+    """ "the city had been taken": the report's seizure that names who took it, at the same place when known."""
+    named = [e for e in events if e.mode == "seize" and e is not event and _named_both(e)]
+    here = named_places(event)
+    return next((e for e in named if here and here & named_places(e)), named[0] if named and not here else None)
 
 
 def _transfer_before(event: Event, earlier: list[Event]) -> Event | None:
