@@ -65,15 +65,17 @@ def normalise(surface: str) -> str:
 
 
 # American and British spellings of the same name: "British defense ministry" is the "British defence ministry".
-_SPELLINGS = ((re.compile(r"\bdefense\b"), "defence"), (re.compile(r"\borganization\b"), "organisation"),
-              (re.compile(r"\bprogram\b"), "programme"))
+_SPELLINGS = (("defense", re.compile(r"\bdefense\b"), "defence"),
+              ("organization", re.compile(r"\borganization\b"), "organisation"),
+              ("program", re.compile(r"\bprogram\b"), "programme"))
 
 
 def _fold(key: str) -> str:
-    """The case- and spelling-folded form of a normalised key."""
+    """The case- and spelling-folded form of a normalised key (a substring test first: lookups are many)."""
     folded = key.casefold()
-    for pattern, british in _SPELLINGS:
-        folded = pattern.sub(british, folded)
+    for word, pattern, british in _SPELLINGS:
+        if word in folded:
+            folded = pattern.sub(british, folded)
     return folded
 
 

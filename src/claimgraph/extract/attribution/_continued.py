@@ -15,20 +15,21 @@ from claimgraph.model import Attribution
 MAX_CONTINUED = 4  # quoted sentences that may follow one cue
 
 
-def continued_quotes(doc, found: list[Attribution]) -> list[Attribution]:
-    """The continuations of the quotations of ``found``: copies with the continued content and the same id."""
+def continued_quotes(doc, text: str, found: list[Attribution]) -> list[Attribution]:
+    """The continuations of the quotations of ``found`` (``text`` is the doc's text: spaCy rebuilds ``doc.text`` on
+    every access): copies with the continued content and the same id."""
     added = []
     covered = [(a.content.start, a.content.end) for a in found]
     for attribution in found:
-        added += _continuations(doc, attribution, covered)
+        added += _continuations(doc, text, attribution, covered)
     return added
 
 
-def _continuations(doc, attribution: Attribution, covered: list[tuple[int, int]]) -> list[Attribution]:
+def _continuations(doc, text: str, attribution: Attribution, covered: list[tuple[int, int]]) -> list[Attribution]:
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     found, end = [], max(attribution.content.end, cue.sent.end_char if cue is not None else attribution.cue.end)
     for _ in range(MAX_CONTINUED):
-        sent = _next_sentence(doc, end)
+        sent = _next_sentence(doc, text, end)
         if sent is None or _inside(covered, sent.start_char):
             break
         quoted = quotation_after(doc, sent.start, sent)
@@ -42,10 +43,11 @@ def _continuations(doc, attribution: Attribution, covered: list[tuple[int, int]]
     return found
 
 
-def _next_sentence(doc, char: int):
+def _next_sentence(doc, text: str, char: int):
     """The sentence after ``char`` when it is in the same paragraph (no line break between), else None."""
-    token = next((t for t in doc if t.idx >= char and not t.is_space and not t.is_punct), None)
-    if token is None or "\n" in doc.text[char : token.idx]:
+    span = doc.char_span(char, len(text), alignment_mode="expand") if char < len(text) else None
+    token = next((t for t in span if t.idx >= char and not t.is_space and not t.is_punct), None) if span else None
+    if token is None or "\n" in text[char : token.idx]:
         return None
     sent = token.sent
     return sent if sent.start_char >= char - 1 else None

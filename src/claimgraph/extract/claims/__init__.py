@@ -22,7 +22,7 @@ def find_claims(extraction: Extraction) -> None:
     """Fill ``claims`` and ``attributions`` of each event and the report's ``loose_claims``, in place."""
     x, doc = extraction, extraction.nlp_doc
     said_on = cue_times(doc, x.attributions, TimeIndex(doc, x.timexes))
-    said = x.attributions + continued_quotes(doc, x.attributions)  # '"A," he said. "B."': B is his too
+    said = x.attributions + continued_quotes(doc, x.document.text, x.attributions)  # '"A," he said. "B."': B is his too
     for event in x.events:
         event.claims = draft_claims(event, said, said_on, x.document, doc)
         event.attributions = list(dict.fromkeys(event.attributions))

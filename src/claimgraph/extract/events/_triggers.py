@@ -45,9 +45,6 @@ class Anaphor:
 
 DEMAND_RULE = TriggerRule(type="REQUEST", words=("demand",), pos="verb", frame="demand")
 CONTROL_RULE = TriggerRule(type="COERCE", words=("control",), pos="noun", mode="seize", frame="control")
-# Nouns that say fighting went on wherever they stand ("with heavy fighting ongoing", "amid fierce clashes"),
-# unless definite, when they refer back ("the fighting").
-FIGHTING_NOUNS = frozenset({"fighting", "clashes", "combat", "hostilities", "firefights", "skirmishes"})
 BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s"})
 
 
@@ -226,7 +223,7 @@ def noun_trigger(token, ctx, verb_triggers: set[int]) -> Trigger | Anaphor | Non
         definite = any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.tag_ == "PRP$") for c in token.children)
         if definite:
             return Anaphor(token, rule.type)
-        if token.lower_ in FIGHTING_NOUNS and token.dep_ in ("pobj", "nsubj", "dobj", "ROOT"):
+        if token.lower_ in ctx.lex.data["fighting"]["stated"] and token.dep_ in ("pobj", "nsubj", "dobj", "ROOT"):
             return Trigger(token, rule, token, start, end, [])  # "amid heavy fighting", "locked in fighting"
         return None
     if predicate.i in verb_triggers and predicate.lower_ not in ctx.lex.status_verbs:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from claimgraph.extract.events import location_role, takes_place
+from claimgraph.extract.events import lexicon, location_role, takes_place
 from claimgraph.model import Entity, Event, LooseClaim, Mention
 from claimgraph.resolve._gazetteer import Gazetteer
 
@@ -145,15 +145,10 @@ def _known_armies(gazetteer: Gazetteer) -> dict[str, str]:
             and ARMY_WORDS & set(entry.name.lower().split())}
 
 
-# Words of fighting for ground (not strikes from afar): its target is the army that holds the ground.
-GROUND_FIGHTS = frozenset({"offensive", "offensives", "assault", "assaults", "storming", "siege", "fighting",
-                           "battle", "battles", "clashes", "combat", "counteroffensive", "counter-offensive",
-                           "advance", "push", "encirclement"})
-
-
 def _ground_fight(event: Event) -> bool:
     words = (event.roles.get("trigger") or {}).get("text", "").lower().split()
-    return event.type == "ASSAULT" and (bool(event.roles.get("attempt")) or bool(words) and words[-1] in GROUND_FIGHTS)
+    ground = lexicon().data["fighting"]["ground"]
+    return event.type == "ASSAULT" and (bool(event.roles.get("attempt")) or bool(words) and words[-1] in ground)
 
 
 def _ground_mode(event: Event) -> str | None:

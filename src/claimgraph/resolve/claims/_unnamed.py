@@ -15,12 +15,10 @@ mention one event with the one it continues, every telling adding its claim.
 
 from __future__ import annotations
 
+from claimgraph.extract.events import lexicon
 from claimgraph.model import Event
 from claimgraph.resolve.claims._merge import named_places
 
-# Nouns of fighting between two sides, whose words do not say who attacks.
-TWO_SIDED = frozenset({"fighting", "fight", "fights", "battle", "battles", "clash", "clashes", "combat",
-                       "hostilities", "skirmish", "skirmishes", "firefight", "firefights"})
 DEFINITE = frozenset({"the", "these", "those", "such"})
 REPORTS_FIGHT = "report's fight"
 REPORTS_TRANSFER = "report's transfer"
@@ -34,7 +32,7 @@ def name_the_unnamed(events: list[Event]) -> None:
             continue
         source, why = None, None
         reverse = False
-        if event.type == "ASSAULT" and _last_word(event, "trigger") in TWO_SIDED:
+        if event.type == "ASSAULT" and _last_word(event, "trigger") in lexicon().data["fighting"]["two_sided"]:
             (source, reverse), why = _fight_of(event, events), REPORTS_FIGHT
         elif event.type == "AID" and _definite_items(event):
             source, why = _transfer_before(event, events[:number]), REPORTS_TRANSFER
