@@ -47,7 +47,7 @@ from claimgraph.extract.attribution._spans import (
 from claimgraph.extract.attribution._speakers import is_speaker, name_pronouns
 from claimgraph.model import Attribution, Speaker
 
-ALGORITHM = "attribution.rules/1"
+ALGORITHM = "attribution.rules/2"
 
 
 def find_attributions(doc, outlet: str | None = None) -> list[Attribution]:

@@ -15,7 +15,7 @@ from claimgraph.model import Extraction
 
 __all__ = ["ALGORITHM", "carrying", "copied_from", "distinct", "find_claims", "numbered", "relayed_claim"]
 
-ALGORITHM = "claims.drafts/1"
+ALGORITHM = "claims.drafts/2"
 
 
 def find_claims(extraction: Extraction) -> None:

@@ -48,7 +48,7 @@ from claimgraph.extract.events._time import (
 from claimgraph.extract.events._triggers import Trigger, find_triggers, object_classes
 from claimgraph.model import Event, EventReference, Mention, Quantity, Span, Timex
 
-ALGORITHM = "events.plover-rules/1"
+ALGORITHM = "events.plover-rules/2"
 # Statuses of events that happened (as far as the text says): only those can be "the shipment, completed last month".
 REALIS = frozenset({"asserted", "confirmed", "believed", "reported", "alleged"})
 

@@ -22,16 +22,15 @@ STATUS_ORDER = ("confirmed", "asserted", "reported", "believed", "alleged", "pla
 
 
 def assemble_claims(extraction: Extraction, gazetteer: Gazetteer | None = None) -> None:
-    x = extraction
-    link_claims(x.events, x.attributions, x.entities, x.document.outlet, x.loose_claims, x.document.text)
-    gazetteer = gazetteer or default_gazetteer()
+    x, gazetteer = extraction, gazetteer or default_gazetteer()
+    holders = role_holders(x.document.text, x.entities)
+    link_claims(x.events, x.attributions, x.entities, x.document.outlet, x.loose_claims, holders)
     place_recipients(x.document.text, x.events, x.entities, x.mentions, gazetteer, x.loose_claims)
     name_the_unnamed(x.events)
     x.events = merge_report_events(x.events)
     mark_own_voice(x.events, x.document.outlet)
     attach_loose_claims(x.events, x.loose_claims)
-    voiced_claims(x.events, role_holders(x.document.text, x.entities), x.document.text,
-                  _country_codes(x.entities, gazetteer))
+    voiced_claims(x.events, holders, x.document.text, _country_codes(x.entities, gazetteer))
     source = _copy_source(x.document.outlet, gazetteer)
     for event in x.events:
         participant_claims(event)

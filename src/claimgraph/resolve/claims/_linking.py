@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from claimgraph.extract.claims import carrying
 from claimgraph.model import Attribution, Entity, Event, LooseClaim, Speaker
-from claimgraph.resolve.claims._roles import RoleHolder, described_person, role_holders
+from claimgraph.resolve.claims._roles import RoleHolder, described_person
 
 
 def link_claims(events: list[Event], attributions: list[Attribution], entities: list[Entity],
-                outlet: str | None, loose: list[LooseClaim] = (), text: str = "") -> None:
+                outlet: str | None, loose: list[LooseClaim] = (), holders: list[RoleHolder] = ()) -> None:
     """Fill entity ids in place (participants, the speakers of attributions, claims and ``loose`` claims); an
-    event no attribution carries is the report's own, sourced to its outlet. With the report's ``text``, a speaker
-    described by role is the person the report names in it."""
+    event no attribution carries is the report's own, sourced to its outlet. With the report's role ``holders``, a
+    speaker described by role is the person the report names in it."""
     spans = mention_index(entities)
-    holders = role_holders(text, entities) if text else []
     for speaker in [a.speaker for a in attributions] + [c.speaker for c in loose]:
         link_speaker(speaker, spans, holders)
     for event in events:
