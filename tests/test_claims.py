@@ -286,6 +286,7 @@ def test_doubt_above_outweighs_a_stressing_adverb(read):
     ("Harbor Post (summary of New York Times)", "New York Times"),
     ("Harbor Post (Sputnik/RIA text)", "Sputnik"),
     ("Harbor Post (CDN mirror)", None),
+    ("Harbor Post (PR Newswire)", "PR Newswire"),
     ("Harbor Post", None),
     (None, None),
 ])
@@ -358,3 +359,13 @@ def test_who_rejects_claims_that_it_happened_denies_it(read):
     x = read("Kyiv rejected claims that Russia had seized the town.")
     (seizure,) = [e for e in x.events if e.mode == "seize"]
     assert {c.status for c in seizure.claims if c.speaker and c.speaker.name == "Ukraine"} == {"denied"}
+
+
+def test_an_agency_copy_of_a_plan_stays_a_plan(pipeline):
+    from claimgraph.model import Document
+
+    x = pipeline(Document(text="Iran will send drones to Russia next month, Lena Hart said.", date="2022-10-20",
+                          outlet="Harbor Post (Reuters feed)", source="<test>"))
+    (aid,) = [e for e in x.events if e.type == "AID"]
+    assert aid.status == "planned"
+    assert ("Reuters", "planned") in {(c.speaker.name, c.status) for c in aid.claims if c.speaker}

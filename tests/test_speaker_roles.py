@@ -82,3 +82,9 @@ def test_a_spokesperson_for_another_body_does_not_voice_it(claims_of):
 def test_a_claimant_inside_anothers_words_claims(claims_of):
     found = claims_of("The Kremlin urged patience, hours after Wagner claimed it had seized control of Soledar.")
     assert ("Wagner Group", "asserted") in found
+
+
+def test_a_persons_claim_is_not_voiced_by_a_spokesperson(claims_of):
+    found = claims_of("Ukrainian President Volodymyr Zelensky said Russia had not taken Soledar. Taras Bondar, a "
+                      "spokesman for the Ukrainian army, spoke later.")
+    assert not any(name == "Taras Bondar" for name, _ in found)

@@ -175,8 +175,9 @@ class Event:
 
 @dataclass
 class LooseClaim:
-    """A claim that names no event of its own: a denial ("Moscow dismissed the reports", "called it groundless")
-    or a credit ("the ministry reported this").
+    """A claim that names no event of its own: a denial ("Moscow dismissed the reports", "called it groundless"),
+    a credit ("the ministry reported this"), or an event mentioned in someone's words ("the capture of Soledar",
+    ``about`` its type).
 
     Working state between the extract and resolve layers: resolve attaches it, as a claim with ``status``, to the
     event of the same report that it is about.

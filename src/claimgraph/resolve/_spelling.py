@@ -4,8 +4,8 @@ Outlets romanise the same Cyrillic name differently: the Ukrainian national syst
 "Zelenskyi", the BGN/PCGN and press systems "Serhiy", "Malyar", "Zelenskiy", and English papers "Zelensky". A
 person entity lists the variants of its name among its aliases, so that a query, a scorer or the merge across
 reports finds "Serhiy Cherevatyi" in a report that wrote "Serhii Cherevatyi". Only the alternations the systems
-differ by are applied (word-final -ii/-iy/-yi/-yy, and -y after k; ia/ya and iu/yu before a consonant), never a
-guess at the Cyrillic.
+differ by are applied (word-final -ii/-iy/-yi/-yy/-y, a bare -y ending only after k; ia/ya and iu/yu before a
+consonant), never a guess at the Cyrillic.
 """
 
 from __future__ import annotations
@@ -25,10 +25,18 @@ def spelling_variants(name: str) -> list[str]:
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) or w in ("-",) for w in words):
         return []
-    options = [_word_variants(word) for word in words]
-    combinations = sorted(itertools.product(*options), key=lambda c: sum(a != b for a, b in zip(c, words, strict=True)))
-    found = [" ".join(c) for c in combinations if list(c) != words]  # fewest words respelt first
-    return found[:MAX_VARIANTS]
+    others = [[form for form in _word_variants(word) if form != word] for word in words]
+    found: list[str] = []
+    for changed in range(1, len(words) + 1):  # fewest words respelt first; stop at MAX_VARIANTS
+        for positions in itertools.combinations(range(len(words)), changed):
+            for forms in itertools.product(*(others[p] for p in positions)):
+                respelt = list(words)
+                for position, form in zip(positions, forms, strict=True):
+                    respelt[position] = form
+                found.append(" ".join(respelt))
+                if len(found) >= MAX_VARIANTS:
+                    return found
+    return found
 
 
 def _word_variants(word: str) -> list[str]:

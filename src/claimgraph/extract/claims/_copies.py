@@ -15,7 +15,7 @@ from claimgraph.model import Claim, Event, Speaker
 
 _BRACKETED = re.compile(r"^(?P<outlet>.+?)\s*\((?P<note>[^()]+)\)\s*$")
 _LEADING = re.compile(r"^(?:cites|citing|via|from|after|summary of|translation of|copy of|quoting)\s+", re.I)
-_TRAILING = re.compile(r"[\s-]*(?:derived|feed|text|snippet|copy|wire|report|story|version)$", re.I)
+_TRAILING = re.compile(r"(?:^|[\s-]+)(?:derived|feed|text|snippet|copy|wire)$", re.I)
 # Bracket notes that say what kind of copy it is, or where the outlet is, not whose text it is.
 NOT_SOURCES = frozenset({"mirror", "cdn", "archive", "cache", "blog", "translation", "summary", "snippet", "amp",
                          "print", "video", "live", "opinion", "editorial", "paywall", "syndicated"})
@@ -35,6 +35,11 @@ def copied_from(outlet: str | None) -> str | None:
     return note
 
 
+# What a source relays of a happening is `reported`; of a plan, a denial or a doubt, what the copy says of it.
+RELAYED_AS_REPORTED = frozenset({"asserted", "confirmed", "reported"})
+
+
 def relayed_claim(event: Event, source: str) -> Claim:
-    """The source's claim on an event of its copied text."""
-    return Claim("", Speaker(None, source, None, None), "reported", None, None, None, event.evidence)
+    """The source's claim on an event of its copied text (it never outranks the report's own status)."""
+    status = "reported" if event.status in RELAYED_AS_REPORTED else event.status
+    return Claim("", Speaker(None, source, None, None), status, None, None, None, event.evidence)

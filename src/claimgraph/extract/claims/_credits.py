@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.extract.claims._drafts import same_name
+from claimgraph.extract.claims._drafts import first_word, same_name
 from claimgraph.extract.events import denial_words
 from claimgraph.model import Attribution, LooseClaim, Span
 
@@ -20,7 +20,7 @@ POINTERS = frozenset({"this", "it", "that", "so", "the news", "the report", "the
 def find_credits(doc, text: str, attributions: list[Attribution]) -> list[LooseClaim]:
     found = []
     for a in attributions:
-        if a.cue.text.split()[0].lower() in denial_words()["verbs"]:
+        if first_word(a.cue.text) in denial_words()["verbs"]:
             continue  # "Moscow denied it" is a denial, found as one
         content = re.sub(r"[^\w\s]", "", a.content.text.lower()).strip()
         if content in POINTERS or _points_back(doc, a):

@@ -1,8 +1,11 @@
 """Each event's claims as the text gives them: who says so, how sure, with which cue, when, from which sentence.
 
 - An attribution whose content holds the event's trigger is a claim by its speaker, with the event's status
-  (read from the cues between them: "believes", "accused ... of", "denied"). A speaker that is an outlet
-  ("according to Reuters", "the Washington Post reported") claims it as `reported`.
+  (read from the cues between them: "believes", "accused ... of", "denied"; a speaker saying it did not happen
+  denies it, and one who denies or rejects "claims that ..." denies). A speaker that is an outlet ("according to
+  Reuters", "the Washington Post reported") claims it as `reported`.
+- The named owner of a claim noun the event hangs on ("Wagner claims to have seized") claims it; the one who
+  mentions the claim relays it.
 - Every outlet an attribution passed through ("told CNN", "..., according to Reuters") is a `reported` claim.
 - An event no attribution carries is the report's own word: a claim by the document's outlet, with the
   event's status (so "reportedly" stays `reported`, relayed by the outlet).
@@ -143,12 +146,21 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _named_owner(noun, doc) -> Speaker | None:
-    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
-    for owner in owners:
-        named = next((e for e in doc.ents if e.start <= owner.i < e.end and e.label_ in SPEAKER_LABELS), None)
-        if named is not None:
+    for owner in (c for c in noun.children if c.dep_ in ("poss", "compound", "amod")):
+        if owner.ent_type_ in SPEAKER_LABELS:
+            named = _entity_span(owner)
             return Speaker(None, named.text, named.start_char, named.end_char)
     return None
+
+
+def _entity_span(token):
+    """The named-entity span a token is in (read off the token's IOB tags: ``doc.ents`` is rebuilt on access)."""
+    start, end = token.i, token.i + 1
+    while token.doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.doc[start:end]
 
 
 QUOTING_VERBS = frozenset({"cited", "quoted", "cites", "quotes", "citing", "quoting"})
@@ -178,7 +190,7 @@ def _denied_by_cue(a: Attribution, text: str) -> str | None:
     """ "Prigozhin denied US accusations that his company took delivery ...": whatever the inner cue (the
     accusation alleges), the speaker of a denial denies, and so does one who rejects or dismisses claims or reports
     ("dismissed the decision" scorns, it does not deny)."""
-    verb = a.cue.text.split()[0].lower()
+    verb = first_word(a.cue.text)
     if lexicon().status_verbs.get(verb) == "denied":
         return "denied"
     words = denial_words()
@@ -228,6 +240,12 @@ def _evidence(doc, text: str, a: Attribution, event: Event) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end, text[start:end])
+
+
+def first_word(text: str) -> str:
+    """The first word of a cue, lower case ("" for an empty one)."""
+    words = text.split()
+    return words[0].lower() if words else ""
 
 
 def same_name(a: str, b: str) -> bool:

@@ -8,7 +8,7 @@ not read here: "denied the attack" denies it (extract/claims/_denials.py).
 
 from __future__ import annotations
 
-from claimgraph.extract.claims._drafts import same_name
+from claimgraph.extract.claims._drafts import first_word, same_name
 from claimgraph.extract.events import denial_words
 from claimgraph.model import Attribution, EventReference, LooseClaim
 
@@ -25,7 +25,7 @@ def reference_claims(references: list[EventReference], attributions: list[Attrib
 
 
 def _denies(attribution: Attribution) -> bool:
-    return attribution.cue.text.split()[0].lower() in denial_words()["verbs"]
+    return first_word(attribution.cue.text) in denial_words()["verbs"]
 
 
 def _status(attribution: Attribution) -> str:

@@ -84,8 +84,9 @@ def subject_of(verb, control_forms: frozenset[str], depth: int = 0):
             return verb.head if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl" else child
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(effective_head(verb), control_forms, depth + 1)  # coordinated verbs share a subject
-    if verb.dep_ == "acl" and _owned_by(verb, verb.head) is not None:
-        return _owned_by(verb, verb.head)
+    owner = _owned_by(verb, verb.head) if verb.dep_ == "acl" else None
+    if owner is not None:
+        return owner
     if verb.dep_ in ("xcomp", "advcl", "pcomp", "prep", "acomp", "ccomp") or verb.head.dep_ == "prep":
         return _controlled_subject(verb, control_forms, depth)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
@@ -109,7 +110,8 @@ def _controlled_subject(verb, control_forms: frozenset[str], depth: int):
                     for g in c.children if g.dep_ == "pobj"]  # "called on Russia to withdraw"
         if objects:
             return objects[0]
-    owner = next((_owned_by(verb, o) for o in governor.children if o.dep_ == "dobj" and o.i < verb.i), None)
+    owners = (_owned_by(verb, o) for o in governor.children if o.dep_ == "dobj" and o.i < verb.i)
+    owner = next((o for o in owners if o is not None), None)
     return owner if owner is not None else subject_of(governor, control_forms, depth + 1)
 
 

@@ -105,7 +105,13 @@ class DocContext:
 
     def group_led_by(self, person: str):
         """The organisation a person heads, as the report says it: "Prigozhin, the head of the Wagner Group",
-        "Wagner founder Yevgeny Prigozhin", "the Wagner Group's chief, Prigozhin"."""
+        "Wagner founder Yevgeny Prigozhin", "the Wagner Group's chief, Prigozhin" (one pass per name)."""
+        cache = self.__dict__.setdefault("_led_by", {})
+        if person not in cache:
+            cache[person] = self._find_group_led_by(person)
+        return cache[person]
+
+    def _find_group_led_by(self, person: str):
         for token in self.doc:
             mention = self.index.at(token)
             if mention is None or not _same_person(mention.text, person):

@@ -132,9 +132,16 @@ def control_trigger(token) -> Trigger | None:
     if preposition.lower_ not in ("under", "in") or preposition.dep_ != "prep":
         return None
     copula = preposition.head
-    if copula.lower_ not in BE_FORMS:
-        return None
+    if copula.lower_ not in BE_FORMS or not _has_holder(token):
+        return None  # "the situation is under control": nobody holds anything
     return Trigger(token, CONTROL_RULE, copula, preposition.i, token.i, [])
+
+
+def _has_holder(noun) -> bool:
+    """ "Russian control", "the hands of Wagner", "in control of Soledar": a holder or a held place is named."""
+    if any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ for c in noun.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ for g in c.subtree) for c in noun.children)
 
 
 def _phrase_end(token, words: tuple[str, ...]) -> int | None:

@@ -36,8 +36,8 @@ def _event_before(events: list[Event], credit: LooseClaim) -> Event | None:
 
 
 def _event_of_type(events: list[Event], claim: LooseClaim) -> Event | None:
-    """ "the capture of Soledar" in someone's words: the report's nearest seizure before it, else after it, of
-    something said to have happened."""
+    """ "the capture of Soledar" in someone's words: the report's event of that type said to have happened whose
+    sentence is nearest the speaker's cue (before it first)."""
     kind = [e for e in events if e.type == claim.about and e.status in HAPPENED]
     return min(kind, key=lambda e: _distance(e, claim), default=None)
 

@@ -78,15 +78,17 @@ def _singular(role: str) -> str:
 VOICE_ROLES = frozenset({"spokesperson", "representative"})
 
 
-def voiced_claims(events: list[Event], holders: list[RoleHolder], text: str, country_of=lambda entity_id: "") -> None:
+def voiced_claims(events: list[Event], holders: list[RoleHolder], text: str, country_of=lambda entity_id: "",
+                  bodies: frozenset[str] = frozenset()) -> None:
     """ "The Kremlin denied ...", with "Kremlin spokesman Dmitry Peskov said ..." in the report: the one spokesperson
     the report names for the body voices its claims too (a claim of the same status by the person). A spokesperson
     the report names without saying for whom speaks for their own country's bodies (``country_of`` gives an entity's
-    CAMEO country, from the gazetteer)."""
+    CAMEO country, from the gazetteer). Only bodies are voiced (``bodies``: ids of entities that are no person)."""
     for event in events:
         voiced = []
         for claim in event.claims:
-            person = _spokesperson(claim.speaker, holders, text, country_of)
+            speaker = claim.speaker
+            person = _spokesperson(speaker, holders, text, country_of) if speaker and speaker.entity in bodies else None
             if person is not None:
                 voiced.append(Claim("", Speaker(person.entity.id, person.entity.name, person.start, person.end),
                                     claim.status, claim.cue, claim.said_on, claim.attribution, claim.evidence))

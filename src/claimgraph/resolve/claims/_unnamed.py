@@ -1,8 +1,9 @@
 """Mentions that name no participant go on telling an event the report has already given its participants.
 
 - Fighting that names neither side ("there was fierce fighting in Soledar", "the fighting continued") is the
-  report's fight: it takes the sides of the first attack or seizure that names both (at the same place when it
-  has one), else of a withdrawal the other way round, marked ``"inferred": "report's fight"``.
+  report's fight: it takes the sides of the first attack or seizure that names both (preferring one at the same
+  place; the sides of a war are the same elsewhere), else of a withdrawal the other way round, marked
+  ``"inferred": "report's fight"``.
 - A seizure that names no one ("the city had been taken", "the entire territory has been taken under control")
   is the report's seizure that names who took it (at the same place when it names one), marked ``"inferred":
   "report's seizure"``.
@@ -10,7 +11,7 @@
   nearest earlier transfer of those things that names giver and receiver, marked ``"inferred": "report's
   transfer"``.
 A report that names no such event leaves the mention as it is. The merge that follows then makes each such
-mention one event with the one it continues, every telling adding its claim.
+mention one event with the one it continues when both are of one type, every telling adding its claim.
 """
 
 from __future__ import annotations
