@@ -369,3 +369,14 @@ def test_an_agency_copy_of_a_plan_stays_a_plan(pipeline):
     (aid,) = [e for e in x.events if e.type == "AID"]
     assert aid.status == "planned"
     assert ("Reuters", "planned") in {(c.speaker.name, c.status) for c in aid.claims if c.speaker}
+
+
+def test_an_event_expected_to_change_nothing_is_not_denied(read):
+    x = read("North Korea's arms delivery to the Wagner Group is not expected to change the war, officials said.")
+    assert all(c.status != "denied" for e in x.events if e.type == "AID" for c in e.claims)
+
+
+def test_sanctions_expected_to_be_imposed_are_planned(read):
+    x = read("New sanctions on Iran are expected to be imposed next week.")
+    (sanction,) = [e for e in x.events if e.type == "SANCTION"]
+    assert sanction.status == "planned"

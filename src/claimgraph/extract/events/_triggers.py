@@ -282,6 +282,9 @@ def support_of(noun, ctx):
     while token.dep_ in ("conj", "compound", "appos") and token.head.tag_.startswith("NN") and token.head != token:
         token = token.head
     head = token.head
+    if token.dep_ == "nsubjpass" and is_verb(head) and any(c.dep_ == "xcomp" for c in head.children):
+        raised = next(c for c in head.children if c.dep_ == "xcomp")  # "sanctions are expected to be imposed"
+        return raised if raised.lower_ in lex.support_forms else None  # not "the delivery is expected to change"
     if token.dep_ in ("dobj", "nsubjpass", "dative") and is_verb(head):  # not "is a threat": a description
         return head if head.lower_ in lex.support_forms else None
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "to", "with", "on", "into"):
