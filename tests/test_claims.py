@@ -263,7 +263,7 @@ def test_he_said_after_a_quote_is_the_last_speaker(reading):
 def test_a_third_party_saying_it_did_not_happen_denies_it(read):
     x = read("Lena Hart said Russia has not taken Vuhledar.")
     (seizure,) = [e for e in x.events if e.mode == "seize"]
-    assert ("Lena Hart", "denied") in {(c.speaker.name, c.status) for c in seizure.claims if c.speaker}
+    assert ("denied", "Lena Hart") in _claims(seizure)
 
 
 def test_a_promise_not_to_act_stays_negated(read):
@@ -276,7 +276,7 @@ def test_doubt_above_outweighs_a_stressing_adverb(read):
     x = read('"We do not estimate that the Russians have actually taken over both towns," Lena Hart said.')
     (seizure,) = [e for e in x.events if e.mode == "seize"]
     assert seizure.status != "confirmed"
-    assert ("Lena Hart", "denied") in {(c.speaker.name, c.status) for c in seizure.claims if c.speaker}
+    assert ("denied", "Lena Hart") in _claims(seizure)
 
 
 @pytest.mark.parametrize(("outlet", "source"), [
@@ -302,7 +302,7 @@ def test_every_event_of_an_agency_copy_is_reported_by_its_source(pipeline):
     x = pipeline(Document(text="Iran sent drones to Russia, Lena Hart said.", date="2022-10-20",
                           outlet="Harbor Post (Reuters feed)", source="<test>"))
     (aid,) = [e for e in x.events if e.type == "AID"]
-    assert ("Reuters", "reported") in {(c.speaker.name, c.status) for c in aid.claims if c.speaker}
+    assert ("reported", "Reuters") in _claims(aid)
 
 
 def test_a_country_in_brackets_is_where_the_outlet_is(pipeline):
@@ -346,7 +346,7 @@ def test_mentioning_an_event_in_ones_words_presupposes_it(read):
     x = read("Wagner said it had taken Soledar on Tuesday. The capture of Soledar opens the way west, according "
              "to Lena Hart.")
     (seizure,) = [e for e in x.events if e.mode == "seize"]
-    assert ("Lena Hart", "asserted") in {(c.speaker.name, c.status) for c in seizure.claims if c.speaker}
+    assert ("asserted", "Lena Hart") in _claims(seizure)
 
 
 def test_a_reference_with_no_event_of_its_kind_claims_nothing(read):
@@ -368,7 +368,7 @@ def test_an_agency_copy_of_a_plan_stays_a_plan(pipeline):
                           outlet="Harbor Post (Reuters feed)", source="<test>"))
     (aid,) = [e for e in x.events if e.type == "AID"]
     assert aid.status == "planned"
-    assert ("Reuters", "planned") in {(c.speaker.name, c.status) for c in aid.claims if c.speaker}
+    assert ("planned", "Reuters") in _claims(aid)
 
 
 def test_an_event_expected_to_change_nothing_is_not_denied(read):

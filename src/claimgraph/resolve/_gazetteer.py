@@ -70,7 +70,7 @@ _SPELLINGS = (("defense", re.compile(r"\bdefense\b"), "defence"),
               ("program", re.compile(r"\bprogram\b"), "programme"))
 
 
-def _fold(key: str) -> str:
+def fold(key: str) -> str:
     """The case- and spelling-folded form of a normalised key (a substring test first: lookups are many)."""
     folded = key.casefold()
     for word, pattern, british in _SPELLINGS:
@@ -172,7 +172,7 @@ class Gazetteer:
         if is_case_sensitive(key):
             self._exact.setdefault(key, entry)
         else:
-            self._folded.setdefault(_fold(key), entry)
+            self._folded.setdefault(fold(key), entry)
         folded_name = name.casefold()
         if alias == name or folded_name not in self._by_name:
             self._by_name[folded_name] = entry
@@ -185,7 +185,7 @@ class Gazetteer:
             return None
         if is_case_sensitive(key) and key in self._exact:
             return self._exact[key]
-        return self._folded.get(_fold(key))
+        return self._folded.get(fold(key))
 
     def entries(self) -> list[GazetteerEntry]:
         """Every entity, once (by canonical name)."""

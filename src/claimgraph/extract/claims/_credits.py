@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.extract.claims._drafts import first_word, same_name
-from claimgraph.extract.events import denial_words
+from claimgraph.extract.claims._drafts import has_denial_cue, speaks_as_outlet
 from claimgraph.model import Attribution, LooseClaim, Span
 
 POINTERS = frozenset({"this", "it", "that", "so", "the news", "the report", "the information", "about it",
@@ -20,11 +19,11 @@ POINTERS = frozenset({"this", "it", "that", "so", "the news", "the report", "the
 def find_credits(doc, text: str, attributions: list[Attribution]) -> list[LooseClaim]:
     found = []
     for a in attributions:
-        if first_word(a.cue.text) in denial_words()["verbs"]:
+        if has_denial_cue(a):
             continue  # "Moscow denied it" is a denial, found as one
         content = re.sub(r"[^\w\s]", "", a.content.text.lower()).strip()
         if content in POINTERS or _points_back(doc, a):
-            status = "reported" if a.outlet_chain and same_name(a.outlet_chain[0], a.speaker.name) else "asserted"
+            status = "reported" if speaks_as_outlet(a) else "asserted"
             found.append(LooseClaim(a.speaker, a.cue, _sentence_of(text, a), a.id, None, status))
     return found
 

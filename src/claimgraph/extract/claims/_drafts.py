@@ -40,12 +40,12 @@ def draft_claims(event: Event, attributions: list[Attribution], said_on: dict[st
     """The claims about one event, numbered within it; ``said_on`` maps attribution ids to cue times."""
     carriers = carrying(event, attributions)
     event.attributions = [a.id for a in carriers]
-    claims = []
+    claims, owner = [], claim_owner(event, doc)
     for attribution in carriers:
-        claims += _attributed(event, attribution, said_on.get(attribution.id), doc, document.text)
+        claims += _attributed(event, attribution, said_on.get(attribution.id), doc, document.text, owner)
     if not carriers:
         # "Kyiv has accused Russia of using drones": Kyiv alleges it
-        holder = _cue_subject(event, doc) or claim_owner(event, doc)
+        holder = _cue_subject(event, doc) or owner
         claims.append(_own_voice(event, document) if holder is None else
                       Claim("", holder, event.status, _status_span(event), None, None, event.evidence))
     if is_saying(event.type):
@@ -66,14 +66,15 @@ def _actors_word(event: Event) -> list[Claim]:
             for a in event.actor if a.get("start") is not None]
 
 
-def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: str) -> list[Claim]:
+def _attributed(event: Event, a: Attribution, said_on: str | None, doc, text: str,
+                owner: Speaker | None) -> list[Claim]:
     evidence = _evidence(doc, text, a, event)
     chain = list(a.outlet_chain)
-    by_outlet = bool(chain) and same_name(chain[0], a.speaker.name)
+    by_outlet = speaks_as_outlet(a)
     status = REPORTED if by_outlet else _denied_by_cue(a, text) or _speakers_stance(event)
     cue = _status_cue(event, a)
     inner = (_inner_claimant(event, a, doc, INNER_STATUSES if by_outlet else CLAIMANT_STATUSES)
-             or _quoted_source(a, doc) or claim_owner(event, doc))
+             or _quoted_source(a, doc) or owner)
     if inner is not None and status != "denied":  # "the report noted that Iran denied ...": the report relays
         status = REPORTED
     claims = [Claim("", a.speaker, status, cue, said_on, a.id, evidence)]
@@ -190,14 +191,12 @@ def _denied_by_cue(a: Attribution, text: str) -> str | None:
     """ "Prigozhin denied US accusations that his company took delivery ...": whatever the inner cue (the
     accusation alleges), the speaker of a denial denies, and so does one who rejects or dismisses claims or reports
     ("dismissed the decision" scorns, it does not deny)."""
-    verb = first_word(a.cue.text)
-    if lexicon().status_verbs.get(verb) == "denied":
+    if lexicon().status_verbs.get(first_word(a.cue.text)) == "denied":
         return "denied"
-    words = denial_words()
     between = text[a.cue.end : a.content.start] if a.cue.end <= a.content.start else ""
     head = (between + " " + a.content.text).lower().split()[:5]  # "rejected [claims] that ...", "dismissed the reports"
-    said = next((w.strip(",.") for w in head if w.strip(",.") in words["report_nouns"]), None)
-    return "denied" if verb in words["verbs"] and said is not None else None
+    said = next((w.strip(",.") for w in head if w.strip(",.") in denial_words()["report_nouns"]), None)
+    return "denied" if has_denial_cue(a) and said is not None else None
 
 
 def _status_cue(event: Event, a: Attribution) -> Span:
@@ -240,6 +239,16 @@ def _evidence(doc, text: str, a: Attribution, event: Event) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end, text[start:end])
+
+
+def speaks_as_outlet(a: Attribution) -> bool:
+    """ "according to Reuters", "the Washington Post reported": the speaker is the outlet that carries the claim."""
+    return bool(a.outlet_chain) and same_name(a.outlet_chain[0], a.speaker.name)
+
+
+def has_denial_cue(a: Attribution) -> bool:
+    """ "denied", "dismissed", "rejected" (data/status.yaml, `denials`) as the attribution's cue."""
+    return first_word(a.cue.text) in denial_words()["verbs"]
 
 
 def first_word(text: str) -> str:

@@ -8,8 +8,7 @@ not read here: "denied the attack" denies it (extract/claims/_denials.py).
 
 from __future__ import annotations
 
-from claimgraph.extract.claims._drafts import first_word, same_name
-from claimgraph.extract.events import denial_words
+from claimgraph.extract.claims._drafts import has_denial_cue, speaks_as_outlet
 from claimgraph.model import Attribution, EventReference, LooseClaim
 
 
@@ -18,16 +17,8 @@ def reference_claims(references: list[EventReference], attributions: list[Attrib
     for reference in references:
         for attribution in attributions:
             inside = attribution.content.start <= reference.span.start < attribution.content.end
-            if inside and not _denies(attribution):
+            if inside and not has_denial_cue(attribution):
+                status = "reported" if speaks_as_outlet(attribution) else "asserted"
                 found.append(LooseClaim(attribution.speaker, attribution.cue, attribution.content, attribution.id,
-                                        status=_status(attribution), about=reference.type))
+                                        status=status, about=reference.type))
     return found
-
-
-def _denies(attribution: Attribution) -> bool:
-    return first_word(attribution.cue.text) in denial_words()["verbs"]
-
-
-def _status(attribution: Attribution) -> str:
-    chain = attribution.outlet_chain
-    return "reported" if chain and same_name(chain[0], attribution.speaker.name) else "asserted"

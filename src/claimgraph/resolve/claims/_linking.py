@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from claimgraph.extract.claims import carrying
 from claimgraph.model import Attribution, Entity, Event, LooseClaim, Speaker
+from claimgraph.resolve._gazetteer import fold
 from claimgraph.resolve.claims._roles import RoleHolder, described_person
 
 
@@ -95,7 +96,7 @@ def _described(spans, name: str | None, unknown: Entity | None = None) -> Entity
 
 
 def _words(name: str) -> set[str]:
-    return set(name.lower().replace("defense", "defence").split()) - {"the", "a", "an", "its", "his", "her"}
+    return set(fold(name).split()) - {"the", "a", "an", "its", "his", "her"}
 
 
 def _actor_roles(event: Event) -> list[dict]:

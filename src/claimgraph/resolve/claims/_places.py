@@ -23,6 +23,7 @@ import re
 from claimgraph.extract.events import lexicon, location_role, takes_place
 from claimgraph.model import Entity, Event, LooseClaim, Mention
 from claimgraph.resolve._gazetteer import Gazetteer
+from claimgraph.resolve.claims._unnamed import last_word
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORDS = frozenset({"town", "towns", "city", "cities", "village", "villages", "settlement", "settlements",
@@ -146,9 +147,8 @@ def _known_armies(gazetteer: Gazetteer) -> dict[str, str]:
 
 
 def _ground_fight(event: Event) -> bool:
-    words = (event.roles.get("trigger") or {}).get("text", "").lower().split()
     ground = lexicon().data["fighting"]["ground"]
-    return event.type == "ASSAULT" and (bool(event.roles.get("attempt")) or bool(words) and words[-1] in ground)
+    return event.type == "ASSAULT" and (bool(event.roles.get("attempt")) or last_word(event, "trigger") in ground)
 
 
 def _ground_mode(event: Event) -> str | None:

@@ -33,7 +33,7 @@ def name_the_unnamed(events: list[Event]) -> None:
             continue
         source, why = None, None
         reverse = False
-        if event.type == "ASSAULT" and _last_word(event, "trigger") in lexicon().data["fighting"]["two_sided"]:
+        if event.type == "ASSAULT" and last_word(event, "trigger") in lexicon().data["fighting"]["two_sided"]:
             (source, reverse), why = _fight_of(event, events), REPORTS_FIGHT
         elif event.type == "AID" and _definite_items(event):
             source, why = _transfer_before(event, events[:number]), REPORTS_TRANSFER
@@ -65,7 +65,7 @@ def _seizure_of(event: Event, events: list[Event]) -> Event | None:
 
 
 def _transfer_before(event: Event, earlier: list[Event]) -> Event | None:
-    noun = _last_word(event, "item")
+    noun = last_word(event, "item")
     for candidate in reversed(earlier):
         if candidate.type == "AID" and _named_both(candidate) and noun in _words(candidate, "item"):
             return candidate
@@ -86,7 +86,8 @@ def _words(event: Event, role: str) -> list[str]:
     return value.get("text", "").lower().split() if isinstance(value, dict) else []
 
 
-def _last_word(event: Event, role: str) -> str:
+def last_word(event: Event, role: str) -> str:
+    """The last word of a span role ("trigger", "item"), lower case; empty when there is none."""
     words = _words(event, role)
     return words[-1] if words else ""
 
