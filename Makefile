@@ -22,14 +22,14 @@ demo: install
 	@echo; echo "== Documents"; $(BIN)/claimgraph docs --db $(DEMO_DB)
 	@echo; echo "== Most mentioned entities"; $(BIN)/claimgraph entities --db $(DEMO_DB) --limit 15
 	@echo; echo "== One entity, found by an alias"; $(BIN)/claimgraph entity Pyongyang --db $(DEMO_DB)
-	@echo; echo "== Sanctions and designations: planned, considered, done"
+	@echo; echo "== Sanctions and designations across reports: planned, considered, done, with follow-ups"
 	@$(BIN)/claimgraph events --db $(DEMO_DB) --type SANCTION
 	@echo; echo "== Disputed: events one source asserts and another denies, claims side by side"
-	@$(BIN)/claimgraph events --db $(DEMO_DB) --disputed
-	@echo; echo "== One event with its evidence marked"
-	@$(BIN)/claimgraph event $$($(BIN)/claimgraph events --db $(DEMO_DB) --type SANCTION --status considered --json \
-	    | $(BIN)/python -c "import json,sys; print(json.load(sys.stdin)[0]['key'])") --db $(DEMO_DB)
-	@echo; echo "Database: $(DEMO_DB). Try: $(BIN)/claimgraph events --entity 'North Korea' --db $(DEMO_DB)"
+	@$(BIN)/claimgraph disputes --db $(DEMO_DB)
+	@echo; echo "== The event most reports tell: every claim, its sources, why its reports were merged"
+	@$(BIN)/claimgraph event $$($(BIN)/claimgraph events --db $(DEMO_DB) --json \
+	    | $(BIN)/python -c "import json,sys; print(max(json.load(sys.stdin), key=lambda e: e['sources']['reports'])['id'])") --db $(DEMO_DB)
+	@echo; echo "Database: $(DEMO_DB). Try: $(BIN)/claimgraph timeline 'Wagner Group' --db $(DEMO_DB)"
 
 test: install
 	$(BIN)/python -m ruff check src tests bench scripts

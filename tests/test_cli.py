@@ -127,9 +127,16 @@ def test_events_and_one_event_with_highlighted_evidence(runner, tmp_path):
     with Store(db) as store:
         store.add(_with_claims())
     listed = runner.invoke(cli, ["events", "--db", str(db), "--entity", "Pyongyang"])
-    assert "AID/military" in listed.stdout and "John Kirby" in listed.stdout
-    key = json.loads(runner.invoke(cli, ["events", "--db", str(db), "--json"]).stdout)[0]["key"]
-    shown = runner.invoke(cli, ["event", key, "--db", str(db)])
-    assert "[A:North Korea]" in shown.stdout and "[T:last month]" in shown.stdout and "-> 2022-11" in shown.stdout
+    assert "AID/military" in listed.stdout and "North Korea" in listed.stdout
+    (record,) = json.loads(runner.invoke(cli, ["events", "--db", str(db), "--json"]).stdout)
+    assert record["id"].startswith("ev") and record["claims"][0]["speaker"] == "John Kirby"
+    shown = runner.invoke(cli, ["event", record["id"], "--db", str(db)])
+    assert "[A:North Korea]" in shown.stdout and "[T:last month]" in shown.stdout and "John Kirby" in shown.stdout
+    by_report_key = runner.invoke(cli, ["event", record["claims"][0]["event"], "--db", str(db), "--json"])
+    assert json.loads(by_report_key.stdout)["id"] == record["id"]
     missing = runner.invoke(cli, ["event", "nope/e9", "--db", str(db)])
     assert missing.exit_code == 1 and "CG401" in missing.stderr
+    per_report = runner.invoke(cli, ["report-events", "--db", str(db)])
+    assert "-> 2022-11" not in per_report.stdout and "AID/military" in per_report.stdout
+
+

@@ -122,7 +122,9 @@ def test_the_command_runs_the_pipeline_and_dumps_what_it_scored(nlp, tmp_path):
     report = json.loads(result.stdout)
     dumped = [json.loads(line) for line in (tmp_path / "out" / "fjord.jsonl").read_text("utf-8").splitlines()]
     assert [d["id"] for d in dumped] == ["r1", "r2"]
+    merged = report["clusters"]["fjord"].pop("merged")
     assert report["clusters"]["fjord"] == as_fractions(score_claims(GOLD, dumped)) == report["overall"]
+    assert set(merged) >= {"bcubed_f1", "pairwise_f1"} and 0.0 <= merged["bcubed_f1"] <= 1.0
     assert report["overall"]["claims"] == 5 and report["overall"]["reports_with_no_output"] == 0.0
     text = CliRunner().invoke(cli, ["eval", "news", str(folder), "--all"]).stdout
     assert "claims: 6" in text and "overall:" in text
@@ -133,7 +135,8 @@ def test_agrees_with_the_sets_own_scorer(pipeline, tmp_path):
     folder = shared_path("eval", "dev", "news_clusters")
     name = "G_soledar_2023-01"
     gold, dump = folder / f"{name}.gold.json", tmp_path / f"{name}.jsonl"
-    in_process = evaluate_cluster(gold, folder / f"{name}.reports.jsonl", pipeline, everything=True, dump=dump)
+    in_process, merged = evaluate_cluster(gold, folder / f"{name}.reports.jsonl", pipeline, everything=True,
+                                          dump=dump)
     system = [json.loads(line) for line in dump.read_text("utf-8").splitlines()]
     for flags, everything in (([], False), (["--all"], True)):
         run = subprocess.run(["python3", str(folder / "score.py"), "claims", str(gold), str(dump), *flags],
@@ -142,3 +145,8 @@ def test_agrees_with_the_sets_own_scorer(pipeline, tmp_path):
         theirs["reports_with_no_output"] = theirs.pop("reports_missing")
         assert score_claims(json.loads(gold.read_text("utf-8")), system, everything) == theirs, flags
     assert in_process == theirs  # what the run scored is what it dumped
+    events = dump.with_suffix(".events.json")
+    run = subprocess.run(["python3", str(folder / "score.py"), "merged", str(gold), str(events)],
+                         capture_output=True, text=True, check=True)
+    f1 = float(run.stdout.split("F1 ")[1].split()[0])
+    assert abs(merged["bcubed_f1"] - f1) <= 0.001  # the merging figure is the set's own scorer's

@@ -9,12 +9,25 @@ from pathlib import Path
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
-from claimgraph.query import EntityDetail, entity_detail, event_detail, list_documents, list_entities, list_events
+from claimgraph.query import (
+    EntityDetail,
+    EventList,
+    EventQuery,
+    MergedEvent,
+    entity_detail,
+    entity_id_of,
+    list_documents,
+    list_entities,
+    list_events,
+    merged_event_detail,
+    merged_events,
+)
+from claimgraph.query import timeline as entity_timeline
 from claimgraph.resolve import analyse, build_pipeline
 from claimgraph.store import DEFAULT_DB, EntitySummary, Store, StoredDocument, StoredEvent
 
-__all__ = ["IngestReport", "count_set_aside", "docs", "entities", "entity", "event", "events", "extract", "ingest",
-           "set_aside_summary"]
+__all__ = ["IngestReport", "count_set_aside", "disputes", "docs", "entities", "entity", "event", "events", "extract",
+           "ingest", "report_events", "set_aside_summary", "timeline"]
 
 ErrorHandler = Callable[[ClaimgraphError], None]
 
@@ -104,6 +117,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
                 count_set_aside(extraction, report.set_aside)
             else:
                 report.unchanged += 1  # the same text appeared twice in this batch
+        store.merge_pending()  # reports stored by an older version, or before an interruption
     return report
 
 
@@ -122,12 +136,34 @@ def docs(db: str | Path = DEFAULT_DB, *, limit: int | None = None, outlet: str |
         return list_documents(store, limit=limit, outlet=outlet)
 
 
-def events(db: str | Path = DEFAULT_DB, **filters) -> list[StoredEvent]:
-    """Events by date; filters: type, status, entity (name, alias or id), since, until, limit, disputed."""
+def report_events(db: str | Path = DEFAULT_DB, **filters) -> list[StoredEvent]:
+    """Report-level events, one per report that tells them; filters: type, status, entity, since, until, limit,
+    disputed."""
     with Store(db, readonly=True) as store:
         return list_events(store, **filters)
 
 
-def event(key: str, db: str | Path = DEFAULT_DB) -> StoredEvent:
+def events(db: str | Path = DEFAULT_DB, *, actor: str | None = None, recipient: str | None = None,
+           entity: str | None = None, **filters) -> EventList:
+    """Events across reports, each with every claim about it; filters: type, status, actor, recipient, entity
+    (names, aliases or ids), since, until, min_sources, disputed, as_of, limit."""
     with Store(db, readonly=True) as store:
-        return event_detail(store, key)
+        ids = {role: entity_id_of(store, name) for role, name in
+               (("actor", actor), ("recipient", recipient), ("entity", entity))}
+        return merged_events(store, EventQuery(**ids, **filters))
+
+
+def event(event_id: str, db: str | Path = DEFAULT_DB, *, as_of: str | None = None) -> MergedEvent:
+    """One event across reports, by its id or the key of one of its report-level events."""
+    with Store(db, readonly=True) as store:
+        return merged_event_detail(store, event_id, as_of)
+
+
+def timeline(name: str, db: str | Path = DEFAULT_DB, *, as_of: str | None = None) -> EventList:
+    with Store(db, readonly=True) as store:
+        return entity_timeline(store, entity_id_of(store, name), as_of)
+
+
+def disputes(db: str | Path = DEFAULT_DB, *, as_of: str | None = None, limit: int | None = None) -> EventList:
+    """Events one claim says happened and another denies."""
+    return events(db, disputed=True, as_of=as_of, limit=limit)

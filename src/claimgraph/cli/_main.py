@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from claimgraph import __version__, api
-from claimgraph.cli import _render, _render_events
+from claimgraph.cli import _render
 from claimgraph.cli._progress import Progress
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store import DEFAULT_DB
@@ -184,52 +184,6 @@ def docs(db, as_json, limit, outlet):
     click.echo(_render.table(["date", "lang", "id", "input id", "outlet", "entities", "title (or source)"],
                              [[d.date or "undated", d.language, d.id, d.external_id, d.outlet, d.entities,
                                _render.title_or_source(d)] for d in rows]))
-
-
-STATUSES = ["asserted", "confirmed", "believed", "reported", "alleged", "denied", "planned", "considered", "possible",
-            "hypothetical", "negated"]
-
-
-@cli.command()
-@db_option
-@json_option
-@click.option("--type", "type_", help="Only this PLOVER type (AID, SANCTION, ACCUSE, ASSAULT...).")
-@click.option("--status", type=click.Choice(STATUSES), help="Only events with this status.")
-@click.option("--entity", help="Only events this entity (name, alias or id) takes part in.")
-@click.option("--since", help="Only reports dated on or after this day (YYYY-MM-DD).")
-@click.option("--until", help="Only reports dated on or before this day (YYYY-MM-DD).")
-@click.option("--limit", type=int, help="At most this many events.")
-@click.option("--disputed", is_flag=True, help="Only events one claim says happened and another denies.")
-def events(db, as_json, type_, status, entity, since, until, limit, disputed):
-    """List events with their status, participants, time and who said them.
-
-    \b
-    Examples:
-      claimgraph events
-      claimgraph events --type SANCTION --status planned
-      claimgraph events --entity Pyongyang --since 2022-12-01 --json
-      claimgraph events --disputed
-    """
-    rows = api.events(db, type=type_, status=status, entity=entity, since=since, until=until, limit=limit,
-                      disputed=disputed)
-    click.echo(_render.to_json(rows) if as_json else _render_events.events_table(rows))
-
-
-@cli.command()
-@click.argument("key")
-@db_option
-@json_option
-def event(key, db, as_json):
-    """Show one event (KEY as `claimgraph events` prints it) with its evidence highlighted.
-
-    \b
-    Examples:
-      claimgraph event d3141f6c71f94d96a/e1
-      claimgraph event d3141f6c71f94d96a/e1 --json
-    """
-    stored = api.event(key, db)
-    colour = sys.stdout.isatty()
-    click.echo(_render.to_json(stored) if as_json else _render_events.event_detail(stored, colour))
 
 
 def _echo_scores(scores: dict, as_json: bool) -> None:

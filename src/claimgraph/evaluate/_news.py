@@ -190,8 +190,8 @@ def read_gold(path: Path) -> dict:
 
 
 def evaluate_cluster(gold_path: Path, reports_path: Path, pipeline, everything: bool = False,
-                     dump: Path | None = None, on_error=lambda error: None) -> dict[str, int]:
-    """Run the extraction over one cluster's reports and count the claims measure on its output."""
+                     dump: Path | None = None, on_error=lambda error: None) -> tuple[dict[str, int], dict]:
+    """Run the extraction over one cluster's reports: the claims measure's counts, and the merging scores."""
     from claimgraph import api
     from claimgraph.export import write_jsonl
 
@@ -200,7 +200,28 @@ def evaluate_cluster(gold_path: Path, reports_path: Path, pipeline, everything: 
     if dump is not None:
         with dump.open("w", encoding="utf-8") as stream:
             write_jsonl(extractions, stream)
-    return score_claims(gold, [x.to_dict() for x in extractions], everything, where=str(gold_path))
+    return score_claims(gold, [x.to_dict() for x in extractions], everything, where=str(gold_path)), \
+        _merge_scores(gold, extractions, dump)
+
+
+def _merge_scores(gold: dict, extractions, dump: Path | None) -> dict[str, float]:
+    """Store the cluster's readings in a fresh database (merging as ingest does) and score the events."""
+    import tempfile
+
+    from claimgraph import api
+    from claimgraph.evaluate._merged import score_merged
+    from claimgraph.export import event_record
+    from claimgraph.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "cluster.db"
+        with Store(db) as store:
+            for extraction in extractions:
+                store.add(extraction)
+        records = [event_record(e) for e in api.events(db).events]
+    if dump is not None:
+        dump.with_suffix(".events.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    return {k: round(v, 3) if isinstance(v, float) else v for k, v in score_merged(gold, records).items()}
 
 
 def evaluate_news(directory: str | Path, everything: bool = False, dump: str | Path | None = None,
@@ -215,7 +236,7 @@ def evaluate_news(directory: str | Path, everything: bool = False, dump: str | P
     per_cluster, total = {}, {}
     for name, gold, reports in clusters:
         out = Path(dump) / f"{name}.jsonl" if dump is not None else None
-        counts = evaluate_cluster(gold, reports, pipeline, everything, out, on_error)
-        per_cluster[name] = as_fractions(counts)
+        counts, merged = evaluate_cluster(gold, reports, pipeline, everything, out, on_error)
+        per_cluster[name] = {**as_fractions(counts), "merged": merged}
         total = _add(total, counts)
     return {"events": "all" if everything else "core", "clusters": per_cluster, "overall": as_fractions(total)}

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any, TextIO
 
+from claimgraph.export._events import EVENTS_SCHEMA_FILE, event_record
 from claimgraph.model import Extraction
 
-__all__ = ["SCHEMA_FILE", "schema", "validate", "write_jsonl"]
+__all__ = ["EVENTS_SCHEMA_FILE", "SCHEMA_FILE", "event_record", "events_schema", "schema", "validate",
+           "validate_event", "write_jsonl"]
 
 SCHEMA_FILE = "extraction.schema.json"
 
@@ -18,6 +20,18 @@ SCHEMA_FILE = "extraction.schema.json"
 @functools.lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     return json.loads(resources.files("claimgraph.export").joinpath(SCHEMA_FILE).read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def events_schema() -> dict[str, Any]:
+    return json.loads(resources.files("claimgraph.export").joinpath(EVENTS_SCHEMA_FILE).read_text("utf-8"))
+
+
+def validate_event(record: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``record`` follows the schema of stored events."""
+    import jsonschema
+
+    jsonschema.Draft202012Validator(events_schema()).validate(record)
 
 
 def validate(record: dict[str, Any]) -> None:

@@ -8,10 +8,22 @@ from dataclasses import dataclass, field
 
 from claimgraph.errors import NotFound
 from claimgraph.model import Timex
+from claimgraph.query._events import EventList, EventQuery, merged_event_detail, merged_events, timeline
+from claimgraph.query._merged import ClaimRow, MergedEvent
+from claimgraph.query._sources import Sources
 from claimgraph.store import EntitySummary, EventFilter, Store, StoredDocument, StoredEvent
 
 __all__ = [
+    "ClaimRow",
     "EntityDetail",
+    "EventList",
+    "EventQuery",
+    "MergedEvent",
+    "Sources",
+    "entity_id_of",
+    "merged_event_detail",
+    "merged_events",
+    "timeline",
     "NearbyTime",
     "entity_detail",
     "event_detail",
@@ -87,6 +99,11 @@ def entity_detail(store: Store, name: str) -> EntityDetail:
         times=_times_near(store, mentions, documents),
         events=store.events(EventFilter(entity_id=entity.id)),
     )
+
+
+def entity_id_of(store: Store, name: str | None) -> str | None:
+    """The id of the entity a user names (canonical name, alias or id); NotFound with suggestions otherwise."""
+    return _find_one(store, name).id if name else None
 
 
 def _find_one(store: Store, name: str) -> EntitySummary:

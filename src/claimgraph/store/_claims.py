@@ -19,6 +19,7 @@ class EventFilter:
     until: str | None = None
     limit: int | None = None
     disputed: bool = False  # only events that one claim says happened and another denies
+    document_id: str | None = None
 
 
 @dataclass
@@ -31,6 +32,7 @@ class StoredEvent:
     outlet: str | None
     event: Event
     sources: list[Attribution] = field(default_factory=list)
+    external_id: str | None = None  # the document id given at ingest (the input's `id`)
 
 
 def insert_claims(conn: sqlite3.Connection, key: str, extraction: Extraction) -> None:
@@ -77,7 +79,7 @@ def _participants(key: str, e: Event) -> list[tuple]:
 
 
 _EVENT_SQL = """
-SELECT e.document_id, e.id, d.date, d.outlet, d.text, e.type, e.mode, e.status,
+SELECT e.document_id, e.id, d.date, d.outlet, d.external_id, d.text, e.type, e.mode, e.status,
        e.time_text, e.time_start, e.time_end, e.time_type, e.time_value, e.evidence_start, e.evidence_end, e.roles
 FROM events e JOIN documents d ON d.id = e.document_id
 """
@@ -117,6 +119,9 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         params.append(f.until)
     if f.disputed:
         clauses.append(_DISPUTED)
+    if f.document_id:
+        clauses.append("e.document_id = ?")
+        params.append(f.document_id)
     if f.entity_id:
         clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = e.document_id"
                        " AND p.event_id = e.id AND p.entity_id = ?)")
@@ -125,14 +130,14 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
 
 
 def _stored_event(conn: sqlite3.Connection, row) -> StoredEvent:
-    (doc_id, event_id, date, outlet, text, type_, mode, status, t_text, t_start, t_end, t_type, t_value,
+    (doc_id, event_id, date, outlet, external_id, text, type_, mode, status, t_text, t_start, t_end, t_type, t_value,
      ev_start, ev_end, roles) = row
     time = Timex(t_text, t_start, t_end, t_type, t_value) if t_value else None
     actor, recipient = _participants_of(conn, doc_id, event_id)
     sources = _sources_of(conn, doc_id, event_id, text)
     event = Event(event_id, type_, mode, actor, recipient, status, time, Span(ev_start, ev_end, text[ev_start:ev_end]),
                   [a.id for a in sources], json.loads(roles), _claims_of(conn, doc_id, event_id, text))
-    return StoredEvent(f"{doc_id}/{event_id}", doc_id, date, outlet, event, sources)
+    return StoredEvent(f"{doc_id}/{event_id}", doc_id, date, outlet, event, sources, external_id)
 
 
 def _participants_of(conn, doc_id: str, event_id: str) -> tuple[list[dict], list[dict]]:

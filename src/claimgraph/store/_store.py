@@ -11,6 +11,15 @@ from pathlib import Path
 from claimgraph.errors import StoreError
 from claimgraph.model import Extraction, Quantity, Timex
 from claimgraph.store._claims import EventFilter, StoredEvent, insert_claims, select_event, select_events
+from claimgraph.store._merged import copies_of, merge_events, record_copies, unmerged_documents
+from claimgraph.store._merged_read import (
+    MergedFilter,
+    MergedRow,
+    merged_id_of,
+    select_merged,
+    select_merged_ids,
+    undated_reports,
+)
 from claimgraph.store._migrations import applied_migrations, migrate
 
 DEFAULT_DB = "claimgraph.db"
@@ -92,12 +101,29 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 return False
             _insert_extraction(self.conn, key, extraction)
+            record_copies(self.conn, key, extraction.document.text)
+            merge_events(self.conn, key, extraction.document.date, extraction.events)
             self.conn.execute("COMMIT")
             return True
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise StoreError(f"could not store document {key}: {exc}", where=str(self.path)) from exc
+
+    def merge_pending(self) -> int:
+        """Merge the events of documents stored without merging (before migration 0005); how many documents."""
+        pending = unmerged_documents(self.conn)
+        for document_id in pending:
+            date = self.conn.execute("SELECT date FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
+            events = [e.event for e in select_events(self.conn, EventFilter(document_id=document_id))]
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                merge_events(self.conn, document_id, date, events)
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"could not merge document {document_id}: {exc}", where=str(self.path)) from exc
+        return len(pending)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -155,6 +181,22 @@ class Store:
 
     def event(self, document_id: str, event_id: str) -> StoredEvent | None:
         return select_event(self.conn, document_id, event_id)
+
+    def merged_ids(self, where: MergedFilter) -> list[str]:
+        return select_merged_ids(self.conn, where)
+
+    def merged(self, ids: list[str], as_of: str | None = None) -> list[MergedRow]:
+        return select_merged(self.conn, ids, as_of)
+
+    def merged_id_of(self, event_key: str) -> str | None:
+        document_id, _, event_id = event_key.partition("/")
+        return merged_id_of(self.conn, document_id, event_id)
+
+    def copies(self, documents: list[str]) -> dict[str, str]:
+        return copies_of(self.conn, documents)
+
+    def undated_reports(self) -> int:
+        return undated_reports(self.conn)
 
     def quantities(self, document_id: str) -> list[Quantity]:
         sql = ("SELECT id, text, start, end, value, approximate, counts, part_of FROM quantities"

@@ -1,0 +1,115 @@
+"""Constrained average-linkage clustering of report-level events into events.
+
+Deterministic: the result depends only on the set of mentions given (they are sorted by key first), so the same
+reports give the same events in any ingest order. Two mentions that can never be one event (different times,
+participants, a plan and a deed) block the merge of the clusters holding them: no chain through a third event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from dataclasses import dataclass, field
+
+from claimgraph.merge._blocks import candidate_pairs
+from claimgraph.merge._mentions import EventMention
+from claimgraph.merge._pairs import NEVER, PairScore, score_pair
+
+# The mean pair score two clusters need to become one: about a shared participant and one more agreement
+# (a second participant, the time, the object, or reports a week apart). Chosen on the news clusters; see
+# docs/EVALUATION.md for the figure with it held out.
+THRESHOLD = 1.25
+
+
+@dataclass
+class MergeReason:
+    """Why two parts of an event were joined: the closest pair across them and what they share."""
+
+    event: str  # key of a report-level event of one part
+    joined: str  # key of the closest one of the other part
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass
+class Cluster:
+    members: list[str]  # report-level event keys, sorted
+    merged_because: list[MergeReason] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return cluster_id(self.members)
+
+
+def cluster_id(members: list[str]) -> str:
+    """An event's id: from its first member's key, so it does not depend on ingest order or on other events."""
+    return "ev" + hashlib.sha256(min(members).encode("utf-8")).hexdigest()[:14]
+
+
+@dataclass
+class _Link:
+    """The pairs scored across two clusters: their total, whether one forbids the merge, the closest pair.
+    Pairs that do not block together count as 0 in the mean."""
+
+    total: float = 0.0
+    blocked: bool = False
+    best: tuple[float, int, int] | None = None  # (score, i, j)
+
+    def add(self, other: _Link) -> _Link:
+        best = max(filter(None, (self.best, other.best)), default=None)
+        return _Link(self.total + other.total, self.blocked or other.blocked, best)
+
+
+def cluster(mentions: list[EventMention], threshold: float = THRESHOLD) -> list[Cluster]:
+    items = sorted({m.key: m for m in mentions}.values(), key=lambda m: m.key)
+    pairs = _scored_pairs(items)
+    links = {key: _link(score, *key) for key, score in pairs.items()}
+    members = {i: [i] for i in range(len(items))}
+    reasons: dict[int, list[MergeReason]] = {i: [] for i in range(len(items))}
+
+    def mean(a: int, b: int) -> float:
+        return links[(a, b)].total / (len(members[a]) * len(members[b]))
+
+    heap = [(-mean(a, b), a, b) for (a, b), link in links.items() if not link.blocked and mean(a, b) >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative_mean, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or (a, b) not in links or mean(a, b) != -negative_mean:
+            continue
+        link = links.pop((a, b))
+        reasons[a] += reasons.pop(b) + [_reason(link, items, pairs)]
+        members[a] += members.pop(b)
+        for c in list(members):
+            if c != a and _relink(links, a, b, c):
+                joined = _ordered(a, c)
+                if not links[joined].blocked and mean(*joined) >= threshold:
+                    heapq.heappush(heap, (-mean(*joined), *joined))
+    return [Cluster(sorted(items[i].key for i in group), reasons[root]) for root, group in sorted(members.items())]
+
+
+def _scored_pairs(items: list[EventMention]) -> dict[tuple[int, int], PairScore]:
+    """Only pairs that block together are scored; so a region clusters as the corpus would."""
+    return {(i, j): score_pair(items[i], items[j]) for i, j in sorted(candidate_pairs(items))}
+
+
+def _link(score: PairScore, i: int, j: int) -> _Link:
+    blocked = score.score == NEVER
+    return _Link(0.0 if blocked else score.score, blocked, None if blocked else (score.score, i, j))
+
+
+def _relink(links: dict, a: int, b: int, c: int) -> bool:
+    """After b joined a, a's link to c holds both old links; False when neither cluster had one."""
+    old_a, old_b = links.pop(_ordered(a, c), None), links.pop(_ordered(b, c), None)
+    if old_a is None and old_b is None:
+        return False
+    links[_ordered(a, c)] = (old_a or _Link()).add(old_b or _Link())
+    return True
+
+
+def _ordered(x: int, y: int) -> tuple[int, int]:
+    return (x, y) if x < y else (y, x)
+
+
+def _reason(link: _Link, items: list[EventMention], pairs) -> MergeReason:
+    score, i, j = link.best
+    return MergeReason(items[i].key, items[j].key, round(score, 3), pairs[(i, j)].reasons)

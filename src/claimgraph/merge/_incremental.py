@@ -1,0 +1,90 @@
+"""Merging one new report into the stored events without re-clustering the corpus.
+
+The new report's events fetch their candidates by block (type and a shared participant or place, reports within
+a date window); the candidates' whole events (and the events linked to them as follow-ups) form a region; the
+region is clustered again from scratch and written back. Clustering a region depends only on its members, so the
+stored events do not depend on the order reports arrived in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Protocol
+
+from claimgraph.merge._blocks import WINDOW_DAYS, day_of, query_blocks, within_window
+from claimgraph.merge._clusters import Cluster, cluster
+from claimgraph.merge._followups import FollowUp, follow_ups
+from claimgraph.merge._mentions import EventMention
+
+# A region holds at most this many report-level events: merge cost per report stays flat. Below the bound a region
+# is a whole connected part of the candidate graph, so its clustering is what clustering the corpus at once gives.
+REGION_LIMIT = 600
+
+
+class MergeIndex(Protocol):
+    """What merging needs from a store (implemented by ``claimgraph.store``)."""
+
+    def blocked(self, blocks: list[str], low: str | None, high: str | None) -> list[tuple[str, str, str | None]]:
+        """(block, event key, report date) of stored events in these blocks, reported in [low, high] or undated."""
+        ...
+
+    def mentions(self, keys: list[str]) -> dict[str, tuple[EventMention, str]]:
+        """Stored mention and merged-event id of each key."""
+        ...
+
+    def members(self, merged_ids: list[str]) -> list[str]:
+        """Keys of the report-level events of these merged events and of the events linked to them."""
+        ...
+
+    def save_merge(self, replaced: set[str], clusters: list[Cluster], links: list[FollowUp],
+                   new: list[EventMention]) -> None: ...
+
+
+@dataclass
+class MergeResult:
+    clusters: list[Cluster]
+    links: list[FollowUp]
+
+
+def merge_new(index: MergeIndex, new: list[EventMention]) -> MergeResult:
+    """Join a report's events to the stored ones; returns the events of the region that was clustered again."""
+    region = _region(index, new)
+    mentions = [m for m, _ in region.values()]
+    clusters = cluster(mentions + new)
+    links = follow_ups(mentions + new, clusters)
+    index.save_merge({merged_id for _, merged_id in region.values()}, clusters, links, new)
+    return MergeResult(clusters, links)
+
+
+def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[EventMention, str]]:
+    """The stored events connected to the new ones through candidate pairs (breadth first, up to the bound), with
+    the whole merged events they belong to and those linked to them as follow-ups."""
+    region: dict[str, tuple[EventMention, str]] = {}
+    frontier, seen = list(new), {m.key for m in new}
+    while frontier and len(region) < REGION_LIMIT:
+        loaded = index.mentions(sorted(_neighbours(index, frontier) - seen)[: REGION_LIMIT - len(region)])
+        whole = index.members(sorted({merged_id for _, merged_id in loaded.values()}))
+        loaded.update(index.mentions([k for k in whole if k not in seen and k not in loaded]))
+        seen.update(loaded)
+        region.update(loaded)
+        frontier = [m for m, _ in loaded.values()]
+    return region
+
+
+def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> set[str]:
+    """Keys of stored events that some frontier event would find (shared block, reports within the window)."""
+    wanted = {block: [] for m in frontier for block in query_blocks(m)}
+    for m in frontier:
+        for block in query_blocks(m):
+            wanted[block].append(m)
+    low, high = _span([m.date for m in frontier])
+    return {key for block, key, day in index.blocked(sorted(wanted), low, high)
+            if any(within_window(m.date, day) for m in wanted[block])}
+
+
+def _span(dates: list[str | None]) -> tuple[str | None, str | None]:
+    if not dates or any(not d for d in dates):
+        return None, None
+    days = [day_of(d) for d in dates]
+    return (min(days) - timedelta(days=WINDOW_DAYS)).isoformat(), (max(days) + timedelta(days=WINDOW_DAYS)).isoformat()

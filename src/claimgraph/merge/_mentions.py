@@ -1,0 +1,174 @@
+"""One report's event as the merge layer sees it: canonical participants, their sides, a time interval, words."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from claimgraph.model import Event
+from claimgraph.resolve import Gazetteer, default_gazetteer
+
+# Statuses of something that has not happened (yet): a plan and its fulfilment are two events, linked.
+UNREALISED = frozenset({"planned", "considered", "hypothetical"})
+_CONCRETE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?")
+_WORD = re.compile(r"[a-z][a-z-]{2,}")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """A report-level event, reduced to what decides whether two reports tell the same happening."""
+
+    key: str  # "<document id>/<event id>"
+    document_id: str
+    date: str | None  # the report's date, at its precision
+    type: str
+    mode: str | None
+    status: str
+    time: tuple[str, str] | None  # first and last ISO day the event's own time covers
+    window: tuple[str, str] | None  # without its own time: the weeks before its report (news tells recent events)
+    actors: frozenset[str]  # canonical entity ids (names where unresolved)
+    recipients: frozenset[str]
+    actor_sides: frozenset[str]  # CAMEO country codes ("RUS") of the participants
+    recipient_sides: frozenset[str]
+    places: frozenset[str]
+    words: frozenset[str]  # what was moved, used or done, as folded words
+
+    @property
+    def unrealised(self) -> bool:
+        return self.status in UNREALISED
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return self.actors | self.recipients
+
+
+def mention_of(document_id: str, report_date: str | None, event: Event,
+               gazetteer: Gazetteer | None = None) -> EventMention:
+    gazetteer = gazetteer or default_gazetteer()
+    actors, recipients = _ids(event.actor), _ids(event.recipient)
+    time = time_interval(event.time.value if event.time else None, report_date)
+    return EventMention(
+        key=f"{document_id}/{event.id}", document_id=document_id, date=report_date, type=event.type,
+        mode=event.mode, status=event.status, time=time, window=None if time else _recent(report_date, event.status),
+        actors=actors, recipients=recipients, actor_sides=_sides(event.actor, gazetteer),
+        recipient_sides=_sides(event.recipient, gazetteer), places=_places(event), words=_object_words(event),
+    )
+
+
+def _ids(people: list[dict]) -> frozenset[str]:
+    """Canonical ids; a participant left unresolved ("his country", "its forces") is as good as unknown."""
+    return frozenset(p["entity"] for p in people if p.get("entity"))
+
+
+def _sides(people: list[dict], gazetteer: Gazetteer) -> frozenset[str]:
+    return frozenset(filter(None, (_side(p.get("name", ""), gazetteer) for p in people)))
+
+
+@lru_cache(maxsize=4096)
+def _side_of_name(name: str, gazetteer: Gazetteer) -> str:
+    entry = gazetteer.entry_by_name(name) or gazetteer.lookup(name)
+    return (entry.cameo or "")[:3] if entry is not None else ""
+
+
+def _side(name: str, gazetteer: Gazetteer) -> str:
+    return _side_of_name(name, gazetteer) if name else ""
+
+
+def _places(event: Event) -> frozenset[str]:
+    location = event.roles.get("location")
+    text = location.get("text") if isinstance(location, dict) else None
+    if not text or not text[:1].isupper():  # a named place, not "the city"
+        return frozenset()
+    return frozenset(_folded_words(text))
+
+
+def _object_words(event: Event) -> frozenset[str]:
+    found: set[str] = set()
+    for role in ("item", "instrument", "about", "kind"):
+        value = event.roles.get(role)
+        text = value.get("text") if isinstance(value, dict) else value if isinstance(value, str) else None
+        found |= _folded_words(text or "")
+    return frozenset(found)
+
+
+def _folded_words(text: str) -> set[str]:
+    lexicon = _lexicon()
+    words = (_singular(w) for w in _WORD.findall(text.casefold()))
+    return {lexicon["same"].get(w, w) for w in words if w not in lexicon["stop"]}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    data = yaml.safe_load(resources.files("claimgraph.data").joinpath("merge.yaml").read_text("utf-8"))
+    same = {w: head for head, variants in data["same_thing"].items() for w in [head, *variants]}
+    return {"same": same, "stop": frozenset(data["not_object_words"])}
+
+
+# A deed a report tells without its time happened in about the RECENT_DAYS before the report.
+RECENT_DAYS = 30
+
+
+def _recent(report_date: str | None, status: str) -> tuple[str, str] | None:
+    reported = time_interval(report_date, None)
+    if reported is None or status in UNREALISED:
+        return None
+    start = date.fromisoformat(reported[0]) - timedelta(days=RECENT_DAYS)
+    return start.isoformat(), reported[1]
+
+
+def time_interval(value: str | None, report_date: str | None) -> tuple[str, str] | None:
+    """The days a TIMEX3 value covers ("2022-08" -> 2022-08-01..2022-08-31); None when it names no calendar time.
+
+    PRESENT_REF is the report's own date."""
+    if value == "PRESENT_REF":
+        value = report_date
+    match = _CONCRETE.match(value or "")
+    if not match:
+        return None
+    year, month, day, week = match.groups()
+    try:
+        return _interval(int(year), month, day, week)
+    except ValueError:
+        return None
+
+
+def _interval(year: int, month: str | None, day: str | None, week: str | None) -> tuple[str, str]:
+    if week:
+        first = date.fromisocalendar(year, int(week), 1)
+        return first.isoformat(), (first + timedelta(days=6)).isoformat()
+    if day:
+        one = date(year, int(month), int(day)).isoformat()
+        return one, one
+    if month:
+        first = date(year, int(month), 1)
+        following = date(year + (first.month == 12), first.month % 12 + 1, 1)
+        return first.isoformat(), (following - timedelta(days=1)).isoformat()
+    return f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+def mention_to_json(mention: EventMention) -> str:
+    """The stored form of a mention (the store keeps it opaque): every field, sets as sorted lists."""
+    fields = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in mention.__dict__.items()}
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+
+
+def mention_from_json(text: str) -> EventMention:
+    fields = json.loads(text)
+    for name in ("time", "window"):
+        fields[name] = tuple(fields[name]) if fields[name] else None
+    sets = ("actors", "recipients", "actor_sides", "recipient_sides", "places", "words")
+    return EventMention(**{k: frozenset(v) if k in sets else v for k, v in fields.items()})

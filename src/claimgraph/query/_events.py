@@ -1,0 +1,80 @@
+"""Questions about events across reports: lists with filters, one event, an entity's timeline, the disputes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimgraph.errors import NotFound
+from claimgraph.query._merged import MergedEvent, merged_event
+from claimgraph.store import MergedFilter, Store
+
+
+@dataclass
+class EventQuery:
+    """Filters of `claimgraph events`; ids of entities are resolved from names by the caller."""
+
+    type: str | None = None
+    status: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    entity: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_sources: int = 1  # independent sources
+    disputed: bool = False
+    as_of: str | None = None
+    limit: int | None = None
+
+
+@dataclass
+class EventList:
+    events: list[MergedEvent]
+    as_of: str | None = None
+    undated_left_out: int = 0  # reports without a date, never part of an as-of answer
+    notes: list[str] = field(default_factory=list)
+
+
+def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> EventList:
+    where = MergedFilter(q.type, q.status, q.actor, q.recipient, q.entity, q.since, q.until, q.as_of,
+                         ids=tuple(ids) if ids is not None else None)
+    found = store.merged_ids(where)
+    shown = set(found) if q.as_of is None else set(store.merged_ids(MergedFilter(as_of=q.as_of)))
+    events = []
+    for row in store.merged(found, q.as_of):
+        if not row.members:
+            continue
+        event = merged_event(row, store.copies([m.document_id for m in row.members]), shown)
+        if event.sources.independent >= q.min_sources and (not q.disputed or _denied_and_asserted(event)):
+            events.append(event)
+            if q.limit is not None and len(events) >= q.limit:
+                break
+    undated = store.undated_reports() if q.as_of else 0
+    return EventList(events, q.as_of, undated)
+
+
+def _denied_and_asserted(event: MergedEvent) -> bool:
+    return any(d["about"] == "whether it happened" for d in event.disputes)
+
+
+def merged_event_detail(store: Store, event_id: str, as_of: str | None = None) -> MergedEvent:
+    """One event by its id (``ev...``), or by the key of one of its report-level events (``d.../e2``)."""
+    wanted = event_id.strip()
+    if "/" in wanted:
+        wanted = store.merged_id_of(wanted) or wanted
+    found = merged_events(store, EventQuery(as_of=as_of), ids=[wanted]).events
+    if not found:
+        when = f" as of {as_of}" if as_of else ""
+        raise NotFound(f"no event {event_id!r}{when}; ids look like ev3a5f0c9e1b2d4c (see `claimgraph events`)")
+    return found[0]
+
+
+def timeline(store: Store, entity_id: str, as_of: str | None = None) -> EventList:
+    """The events an entity takes part in, in the order they happened (their time, else when first reported)."""
+    listed = merged_events(store, EventQuery(entity=entity_id, as_of=as_of))
+    listed.events.sort(key=_when)
+    return listed
+
+
+def _when(event: MergedEvent) -> tuple[str, str]:
+    first = min((c.date for c in event.claims if c.date), default="~")
+    return (event.time or first)[:10], event.id

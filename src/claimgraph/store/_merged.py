@@ -1,0 +1,149 @@
+"""SQL of the merge layer: candidate search by block, regions of stored events, and writing merged events back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from claimgraph.merge import (
+    ALGORITHM,
+    COPY_SIMILARITY,
+    Cluster,
+    EventMention,
+    FollowUp,
+    bands,
+    mention_from_json,
+    mention_of,
+    mention_to_json,
+    merge_new,
+    registered_blocks,
+    signature,
+    similarity,
+)
+from claimgraph.model import Event
+
+
+class SqliteMergeIndex:
+    """``claimgraph.merge.MergeIndex`` over one connection (inside the caller's transaction)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def blocked(self, blocks: list[str], low: str | None, high: str | None) -> list[tuple[str, str, str | None]]:
+        rows: list = []
+        for start in range(0, len(blocks), 500):  # SQLite's limit on bound parameters
+            chunk = blocks[start:start + 500]
+            sql = f"SELECT block, document_id, event_id, date FROM merge_blocks WHERE block IN ({_marks(chunk)})"
+            params: list = list(chunk)
+            if low:
+                sql += " AND (date IS NULL OR (date >= ? AND date <= ?))"
+                params += [low[: 7], high]
+            rows += self.conn.execute(sql, params).fetchall()
+        return [(block, f"{doc}/{event}", day) for block, doc, event, day in rows]
+
+    def mentions(self, keys: list[str]) -> dict[str, tuple[EventMention, str]]:
+        found = {}
+        for start in range(0, len(keys), 400):
+            chunk = [key.split("/", 1) for key in keys[start:start + 400]]
+            where = " OR ".join(["(document_id = ? AND event_id = ?)"] * len(chunk))
+            sql = f"SELECT document_id, event_id, mention, merged_id FROM merged_members WHERE {where}"
+            for doc, event, mention, merged_id in self.conn.execute(sql, [v for pair in chunk for v in pair]):
+                found[f"{doc}/{event}"] = (mention_from_json(mention), merged_id)
+        return found
+
+    def members(self, merged_ids: list[str]) -> list[str]:
+        if not merged_ids:
+            return []
+        ids = list(dict.fromkeys(merged_ids + self._linked(merged_ids)))
+        sql = f"SELECT document_id, event_id FROM merged_members WHERE merged_id IN ({_marks(ids)}) ORDER BY 1, 2"
+        return [f"{doc}/{event}" for doc, event in self.conn.execute(sql, ids)]
+
+    def _linked(self, ids: list[str]) -> list[str]:
+        sql = (f"SELECT deed_id FROM event_links WHERE plan_id IN ({_marks(ids)})"
+               f" UNION SELECT plan_id FROM event_links WHERE deed_id IN ({_marks(ids)}) ORDER BY 1")
+        return [row[0] for row in self.conn.execute(sql, ids + ids)]
+
+    def save_merge(self, replaced: set[str], clusters: list[Cluster], links: list[FollowUp],
+                   new: list[EventMention]) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        for c in clusters:
+            because = json.dumps([asdict(r) for r in c.merged_because], ensure_ascii=False)
+            self.conn.execute("INSERT INTO merged_events VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                              " merged_because = excluded.merged_because, updated_at = excluded.updated_at"
+                              " WHERE merged_because != excluded.merged_because", (c.id, ALGORITHM, because, now))
+        self._add_members(new, {k: c.id for c in clusters for k in c.members})
+        for c in clusters:
+            self.conn.executemany("UPDATE merged_members SET merged_id = ? WHERE document_id = ? AND event_id = ?",
+                                  [(c.id, *key.split("/", 1)) for key in c.members])
+        kept = {c.id for c in clusters}
+        self._relink(replaced | kept, links)
+        gone = sorted(replaced - kept)
+        self.conn.executemany("DELETE FROM merged_events WHERE id = ?", [(i,) for i in gone])
+
+    def _add_members(self, new: list[EventMention], merged_of: dict[str, str]) -> None:
+        for m in new:
+            document_id, _, event_id = m.key.partition("/")
+            self.conn.execute("INSERT INTO merged_members VALUES (?,?,?,?,?)",
+                              (document_id, event_id, merged_of[m.key], m.date, mention_to_json(m)))
+            self.conn.executemany("INSERT OR IGNORE INTO merge_blocks VALUES (?,?,?,?)",
+                                  [(b, document_id, event_id, m.date) for b in sorted(registered_blocks(m))])
+
+    def _relink(self, ids: set[str], links: list[FollowUp]) -> None:
+        marks = ",".join("?" * len(ids))
+        self.conn.execute(f"DELETE FROM event_links WHERE plan_id IN ({marks}) OR deed_id IN ({marks})",
+                          [*ids, *ids])
+        self.conn.executemany("INSERT OR REPLACE INTO event_links VALUES (?,?,?,?)",
+                              [(f.plan, f.deed, f.score, json.dumps(f.reasons)) for f in links])
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
+
+
+def merge_events(conn: sqlite3.Connection, key: str, report_date: str | None, events: list[Event]) -> None:
+    """Merge one stored report's events into the events across reports (inside the caller's transaction)."""
+    mentions = [mention_of(key, report_date, event) for event in events]
+    if mentions:
+        merge_new(SqliteMergeIndex(conn), mentions)
+
+
+def unmerged_documents(conn: sqlite3.Connection) -> list[str]:
+    """Documents with events not yet merged (stored before migration 0005, or by an interrupted run)."""
+    sql = ("SELECT DISTINCT e.document_id FROM events e LEFT JOIN merged_members m"
+           " ON m.document_id = e.document_id AND m.event_id = e.id WHERE m.merged_id IS NULL ORDER BY 1")
+    return [row[0] for row in conn.execute(sql)]
+
+
+def record_copies(conn: sqlite3.Connection, key: str, text: str) -> None:
+    """Store the report's signature and note every stored report it nearly repeats."""
+    sig = signature(text)
+    own = bands(sig)
+    marks = ",".join("?" * len(own))
+    sql = (f"SELECT DISTINCT s.document_id, s.signature FROM document_bands b JOIN document_signatures s"
+           f" ON s.document_id = b.document_id WHERE b.band IN ({marks}) AND b.document_id != ?")
+    for other, other_sig in conn.execute(sql, [*own, key]).fetchall():
+        score = similarity(sig, other_sig)
+        if score >= COPY_SIMILARITY:
+            conn.executemany("INSERT OR REPLACE INTO near_duplicates VALUES (?,?,?)",
+                             [(key, other, score), (other, key, score)])
+    conn.execute("INSERT OR REPLACE INTO document_signatures VALUES (?,?)", (key, sig))
+    conn.executemany("INSERT OR IGNORE INTO document_bands VALUES (?,?)", [(band, key) for band in own])
+
+
+def copies_of(conn: sqlite3.Connection, documents: list[str]) -> dict[str, str]:
+    """Each document that nearly repeats an earlier one -> the earliest of its copies (dated first, then by id)."""
+    found = {}
+    for doc in documents:
+        rows = conn.execute("SELECT n.other_id FROM near_duplicates n JOIN documents d ON d.id = n.other_id"
+                            " WHERE n.document_id = ? ORDER BY d.date IS NULL, d.date, d.id", (doc,)).fetchall()
+        own = conn.execute("SELECT date FROM documents WHERE id = ?", (doc,)).fetchone()
+        if rows and _earlier(conn, rows[0][0], doc, own[0] if own else None):
+            found[doc] = rows[0][0]
+    return found
+
+
+def _earlier(conn: sqlite3.Connection, other: str, doc: str, own_date: str | None) -> bool:
+    other_date = conn.execute("SELECT date FROM documents WHERE id = ?", (other,)).fetchone()[0]
+    return ((other_date is None, other_date or "", other) < (own_date is None, own_date or "", doc))

@@ -1,0 +1,96 @@
+"""SQL for reading events across reports: which merged events match a filter, their members, links and copies."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from claimgraph.store._claims import StoredEvent, select_event
+
+
+@dataclass(frozen=True)
+class MergedFilter:
+    type: str | None = None
+    status: str | None = None  # some claim about it has this status
+    actor: str | None = None  # entity id
+    recipient: str | None = None
+    entity: str | None = None  # as actor or recipient
+    since: str | None = None  # some report dated on or after (ISO)
+    until: str | None = None
+    as_of: str | None = None  # only reports dated on or before this day count
+    min_reports: int = 1
+    ids: tuple[str, ...] | None = None
+
+
+@dataclass
+class MergedRow:
+    id: str
+    merged_because: list[dict]
+    members: list[StoredEvent]
+    fulfils: list[dict]  # [{id, score, reasons}] plans this event carries out
+    fulfilled_by: list[dict]
+
+
+_PARTICIPANT = ("EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = m.document_id"
+                " AND p.event_id = m.event_id AND p.entity_id = ?{role})")
+
+
+def select_merged_ids(conn: sqlite3.Connection, f: MergedFilter) -> list[str]:
+    clauses, params = _member_clauses(f)
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    sql = ("SELECT m.merged_id FROM merged_members m JOIN documents d ON d.id = m.document_id"
+           " JOIN events e ON e.document_id = m.document_id AND e.id = m.event_id" + where +
+           " GROUP BY m.merged_id HAVING count(DISTINCT m.document_id) >= ?"
+           " ORDER BY min(coalesce(d.date, '~')), m.merged_id")
+    return [row[0] for row in conn.execute(sql, [*params, f.min_reports])]
+
+
+def _member_clauses(f: MergedFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for clause, value in (("e.type = ?", f.type), ("d.date <= ? || '~'", f.until), ("d.date || '~' >= ?", f.since),
+                          ("d.date IS NOT NULL AND d.date <= ? || '~'", f.as_of),
+                          (_PARTICIPANT.format(role=" AND p.role = 'actor'"), f.actor),
+                          (_PARTICIPANT.format(role=" AND p.role = 'recipient'"), f.recipient),
+                          (_PARTICIPANT.format(role=""), f.entity),
+                          ("EXISTS (SELECT 1 FROM event_claims c WHERE c.document_id = m.document_id"
+                           " AND c.event_id = m.event_id AND c.status = ?)", f.status)):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    if f.ids is not None:
+        clauses.append(f"m.merged_id IN ({','.join('?' * len(f.ids))})")
+        params += list(f.ids)
+    return clauses, params
+
+
+def select_merged(conn: sqlite3.Connection, ids: list[str], as_of: str | None = None) -> list[MergedRow]:
+    return [_merged_row(conn, merged_id, as_of) for merged_id in ids]
+
+
+def _merged_row(conn: sqlite3.Connection, merged_id: str, as_of: str | None) -> MergedRow:
+    because = conn.execute("SELECT merged_because FROM merged_events WHERE id = ?", (merged_id,)).fetchone()
+    sql = ("SELECT m.document_id, m.event_id FROM merged_members m JOIN documents d ON d.id = m.document_id"
+           " WHERE m.merged_id = ?" + (" AND d.date IS NOT NULL AND d.date <= ? || '~'" if as_of else "") +
+           " ORDER BY d.date IS NULL, d.date, m.document_id, m.event_id")
+    keys = conn.execute(sql, (merged_id, as_of) if as_of else (merged_id,)).fetchall()
+    members = [select_event(conn, doc, event) for doc, event in keys]
+    return MergedRow(merged_id, json.loads(because[0]) if because else [], [m for m in members if m],
+                     _links(conn, "deed_id", "plan_id", merged_id), _links(conn, "plan_id", "deed_id", merged_id))
+
+
+def _links(conn: sqlite3.Connection, own: str, other: str, merged_id: str) -> list[dict]:
+    sql = f"SELECT {other}, score, reasons FROM event_links WHERE {own} = ? ORDER BY score DESC, {other}"
+    return [{"id": i, "score": s, "reasons": json.loads(r)} for i, s, r in conn.execute(sql, (merged_id,))]
+
+
+def merged_id_of(conn: sqlite3.Connection, document_id: str, event_id: str) -> str | None:
+    row = conn.execute("SELECT merged_id FROM merged_members WHERE document_id = ? AND event_id = ?",
+                       (document_id, event_id)).fetchone()
+    return row[0] if row else None
+
+
+def undated_reports(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM documents WHERE date IS NULL").fetchone()[0]

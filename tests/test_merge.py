@@ -1,0 +1,144 @@
+"""Merging report-level events across reports: constraints, follow-ups, copies, order independence."""
+
+import random
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from claimgraph import api
+from claimgraph.merge import EventMention, cluster, follow_ups, score_pair, signature, similarity, time_interval
+from claimgraph.store import Store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def mention(key, **fields):
+    base = dict(key=key, document_id=key.split("/")[0], date="2022-12-22", type="AID", mode="military",
+                status="asserted", time=None, window=("2022-11-22", "2022-12-22"), actors=frozenset({"Q423"}),
+                recipients=frozenset({"cg:wagner-group"}), actor_sides=frozenset({"PRK"}),
+                recipient_sides=frozenset({"RUS"}), places=frozenset(), words=frozenset({"rocket", "missile"}))
+    base.update(fields)
+    return EventMention(**base)
+
+
+def test_time_intervals_cover_the_days_a_value_names():
+    assert time_interval("2022-11", None) == ("2022-11-01", "2022-11-30")
+    assert time_interval("2023-W02", None) == ("2023-01-09", "2023-01-15")
+    assert time_interval("PRESENT_REF", "2022-12-22") == ("2022-12-22", "2022-12-22")
+    assert time_interval("XXXX-WXX-4", "2022-12-22") is None
+
+
+def test_one_delivery_told_with_different_verbs_merges():
+    sold = mention("d1/e1", words=frozenset({"rocket"}))
+    delivered = mention("d2/e1", date="2022-12-23", mode=None)
+    (merged,) = cluster([sold, delivered])
+    assert merged.members == ["d1/e1", "d2/e1"] and "same actor" in merged.merged_because[0].reasons
+
+
+def test_two_shipments_months_apart_stay_two():
+    november = mention("d1/e1", time=("2022-11-01", "2022-11-30"), window=None)
+    march = mention("d2/e1", date="2023-03-10", time=("2023-03-01", "2023-03-10"), window=None)
+    assert len(cluster([november, march])) == 2
+    assert score_pair(november, march).reasons == ("different times",)
+
+
+def test_no_merge_through_a_third_event():
+    """a~b and b~c, but a and c can never be one event: b joins one of them, never both."""
+    a = mention("d1/e1", time=("2022-11-10", "2022-11-10"), window=None)
+    b = mention("d2/e1")
+    c = mention("d3/e1", time=("2022-12-20", "2022-12-20"), window=None)
+    groups = [set(x.members) for x in cluster([a, b, c])]
+    assert not any({"d1/e1", "d3/e1"} <= g for g in groups)
+
+
+def test_a_plan_and_its_deed_are_two_events_linked():
+    plan = mention("d1/e1", status="planned", date="2022-12-22", window=None, mode="designate", type="SANCTION")
+    deed = mention("d2/e1", date="2023-01-26", window=("2022-12-27", "2023-01-26"), mode="designate",
+                   type="SANCTION")
+    clusters = cluster([plan, deed])
+    assert len(clusters) == 2
+    (link,) = follow_ups([plan, deed], clusters)
+    assert (link.plan, link.deed) == (clusters[0].id, clusters[1].id)
+
+
+def test_a_deed_reported_before_the_plan_does_not_fulfil_it():
+    plan = mention("d1/e1", status="planned", date="2023-01-20", window=None)
+    deed = mention("d2/e1", date="2022-12-22")
+    assert follow_ups([plan, deed], cluster([plan, deed])) == []
+
+
+def test_actors_of_other_sides_never_merge():
+    ours = mention("d1/e1")
+    theirs = mention("d2/e1", actors=frozenset({"Q30"}), actor_sides=frozenset({"USA"}))
+    assert len(cluster([ours, theirs])) == 2
+
+
+def test_same_side_actors_can_merge():
+    """Wagner and the Russian army both take a town: one capture (the credit is a dispute, not two events)."""
+    wagner = mention("d1/e1", type="COERCE", mode="seize", actors=frozenset({"cg:wagner-group"}),
+                     actor_sides=frozenset({"RUS"}), recipients=frozenset({"cg:ukrainian-armed-forces"}),
+                     recipient_sides=frozenset({"UKR"}), places=frozenset({"soledar"}), words=frozenset())
+    army = replace(wagner, key="d2/e1", document_id="d2", actors=frozenset({"cg:russian-armed-forces"}))
+    assert len(cluster([wagner, army])) == 1
+
+
+def test_clusters_do_not_depend_on_input_order():
+    mentions = [mention(f"d{i}/e1", date=f"2022-12-{10 + i}", time=None) for i in range(6)]
+    mentions += [mention("d9/e1", status="planned", window=None)]
+    expected = [(c.id, c.members) for c in cluster(mentions)]
+    for seed in range(3):
+        shuffled = mentions[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [(c.id, c.members) for c in cluster(shuffled)] == expected
+
+
+def test_near_identical_texts_have_near_identical_signatures():
+    text = ("North Korea delivered infantry rockets and missiles to Russia for use by the Wagner Group last month, "
+            "a White House spokesman said on Thursday, adding that the shipment was small. ") * 3
+    copy = text.replace("Thursday", "Thursday evening")
+    other = "Ukraine's forces withdrew from the salt-mining town after weeks of fighting, the army said. " * 3
+    assert similarity(signature(text), signature(copy)) >= 0.7
+    assert similarity(signature(text), signature(other)) < 0.2
+
+
+@pytest.fixture(scope="module")
+def demo_readings(pipeline):
+    return list(api.extract([EXAMPLES / "corpus"], pipeline=pipeline))
+
+
+def _merged(db: Path) -> set[tuple[str, tuple[str, ...]]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT merged_id, document_id || '/' || event_id FROM merged_members").fetchall()
+    groups: dict[str, list[str]] = {}
+    for merged_id, key in rows:
+        groups.setdefault(merged_id, []).append(key)
+    return {(i, tuple(sorted(keys))) for i, keys in groups.items()}
+
+
+def test_demo_corpus_merges_to_the_same_events_in_any_order(demo_readings, tmp_path):
+    results = []
+    for seed in (None, 1, 2):
+        order = demo_readings[:]
+        if seed is not None:
+            random.Random(seed).shuffle(order)
+        db = tmp_path / f"order{seed}.db"
+        with Store(db) as store:
+            for extraction in order:
+                store.add(extraction)
+        results.append(_merged(db))
+    assert results[0] == results[1] == results[2]
+    assert len(results[0]) < sum(len(e.events) for e in demo_readings)  # something was merged
+
+
+def test_as_of_answers_with_what_was_reported_by_then(demo_readings, tmp_path):
+    db = tmp_path / "demo.db"
+    with Store(db) as store:
+        for extraction in demo_readings:
+            store.add(extraction)
+    everything = api.events(db)
+    early = api.events(db, as_of="2022-12-01")
+    assert 0 < len(early.events) < len(everything.events)
+    assert all(c.date <= "2022-12-01" for e in early.events for c in e.claims)
+    assert early.undated_left_out >= 0 and early.as_of == "2022-12-01"
