@@ -142,3 +142,30 @@ def test_as_of_answers_with_what_was_reported_by_then(demo_readings, tmp_path):
     assert 0 < len(early.events) < len(everything.events)
     assert all(c.date <= "2022-12-01" for e in early.events for c in e.claims)
     assert early.undated_left_out >= 0 and early.as_of == "2022-12-01"
+
+
+def test_events_json_follows_the_events_schema_and_cli_takes_as_of(demo_readings, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from claimgraph.cli import cli
+    from claimgraph.export import validate_event
+
+    db = tmp_path / "demo.db"
+    with Store(db) as store:
+        for extraction in demo_readings:
+            store.add(extraction)
+    runner = CliRunner()
+    records = json.loads(runner.invoke(cli, ["events", "--db", str(db), "--json"]).stdout)
+    for record in records:
+        validate_event(record)
+    assert {c["doc_id"] for r in records for c in r["claims"]} >= {"r01", "r12"}  # ids given at ingest
+    early = runner.invoke(cli, ["events", "--db", str(db), "--as-of", "2022-11-05"])
+    assert early.exit_code == 0 and "As of 2022-11-05" in early.stdout
+    wrong = runner.invoke(cli, ["events", "--db", str(db), "--as-of", "yesterday"])
+    assert wrong.exit_code == 2 and "Traceback" not in wrong.output
+    timeline = runner.invoke(cli, ["timeline", "Wagner Group", "--db", str(db), "--json"])
+    assert timeline.exit_code == 0 and json.loads(timeline.stdout)
+    disputes = runner.invoke(cli, ["disputes", "--db", str(db)])
+    assert "denies:" in disputes.stdout
