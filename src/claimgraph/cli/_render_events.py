@@ -45,37 +45,11 @@ def events_table(rows) -> str:
     return table(["date", "event", "type", "status", "actor", "recipient", "time", "claims"], body)
 
 
-def event_detail(stored, colour: bool) -> str:
-    e = stored.event
-    lines = [f"{stored.key}  {e.type}{'/' + e.mode if e.mode else ''}  status: {e.status}",
-             f"  report:     {stored.date or '?'}  {stored.outlet or '-'}  ({stored.document_id})",
-             f"  actor:      {_names(e.actor)}", f"  recipient:  {_names(e.recipient)}",
-             f"  time:       {f'{e.time.text!r} -> {e.time.value}' if e.time else '-'}",
-             f"  said by:    {source_label(stored)}"]
-    for name, value in sorted(e.roles.items()):
-        if name not in ("trigger", "status_cue", "source"):
-            lines.append(f"  {name + ':':11} {_role_text(value)}")
-    lines += ["", "  " + highlight(stored, colour), "", "  claims:"]
-    lines += [f"    {_claim_line(claim)}" for claim in e.claims] or ["    -"]
-    for attribution in stored.sources:
-        lines.append(f"  [{attribution.id}] {attribution.speaker.name} {attribution.cue.text!r}: "
-                     f"{attribution.content.text!r}")
-    return "\n".join(lines)
-
-
-def _claim_line(claim) -> str:
-    """ "denied  by Russia (said 2022-10-18, cue 'dismissed'): Moscow had previously dismissed such reports." """
-    who = claim.speaker.name if claim.speaker else "the report"
-    said = f"said {claim.said_on}, " if claim.said_on else ""
-    cue = f"cue {claim.cue.text!r}" if claim.cue else "no cue"
-    return f"{claim.status:12} by {who} ({said}{cue}): {claim.evidence.text[:160]!r}"
-
-
-def _role_text(value) -> str:
+def role_text(value) -> str:
     if isinstance(value, dict):
         return value.get("text") or ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
     if isinstance(value, list):
-        return "; ".join(_role_text(v) for v in value)
+        return "; ".join(role_text(v) for v in value)
     return str(value)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from claimgraph.cli._render import table
-from claimgraph.cli._render_events import highlight
+from claimgraph.cli._render_events import highlight, role_text
+
+_SHOWN_ROLES = {"trigger", "status_cue", "source", "merged"}  # marked in the evidence, or bookkeeping
 
 
 def _names(people: list[dict], width: int = 26) -> str:
@@ -48,6 +50,8 @@ def event_detail(e, colour: bool) -> str:
     for member in e.members:
         lines += ["", f"  report {member.date or 'undated'}  {member.outlet or '-'}  ({member.key})",
                   "    " + highlight(member, colour)]
+        lines += [f"    {name}: {role_text(value)}" for name, value in sorted(member.event.roles.items())
+                  if name not in _SHOWN_ROLES and value not in (None, "", [])]
         lines += [f"    {_claim_line(c)}" for c in e.claims if c.event == member.key]
     return "\n".join(lines)
 

@@ -8,6 +8,7 @@ stored events do not depend on the order reports arrived in.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
@@ -74,7 +75,7 @@ def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[Event
 
 def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> set[str]:
     """Keys of stored events that some frontier event would find (shared block, reports within the window)."""
-    wanted = {block: [] for m in frontier for block in query_blocks(m)}
+    wanted: dict[str, list[EventMention]] = defaultdict(list)
     for m in frontier:
         for block in query_blocks(m):
             wanted[block].append(m)

@@ -26,7 +26,6 @@ __all__ = [
     "timeline",
     "NearbyTime",
     "entity_detail",
-    "event_detail",
     "list_documents",
     "list_entities",
     "list_events",
@@ -73,15 +72,6 @@ def list_events(store: Store, *, type: str | None = None, status: str | None = N
     where = EventFilter(type.upper() if type else None, status.lower() if status else None, entity_id,
                         since, until, limit, disputed)
     return store.events(where)
-
-
-def event_detail(store: Store, key: str) -> StoredEvent:
-    """One event by its key, ``<document id>/<event id>`` as `claimgraph events` prints it."""
-    document_id, _, event_id = key.strip().partition("/")
-    found = store.event(document_id, event_id) if event_id else None
-    if found is None:
-        raise NotFound(f"no event {key!r}; keys look like d3141f6c71f94d96a/e2 (see `claimgraph events`)")
-    return found
 
 
 def entity_detail(store: Store, name: str) -> EntityDetail:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claimgraph.errors import NotFound
 from claimgraph.query._merged import MergedEvent, merged_event
@@ -31,7 +31,6 @@ class EventList:
     events: list[MergedEvent]
     as_of: str | None = None
     undated_left_out: int = 0  # reports without a date, never part of an as-of answer
-    notes: list[str] = field(default_factory=list)
 
 
 def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> EventList:

@@ -39,7 +39,7 @@ class SqliteMergeIndex:
             params: list = list(chunk)
             if low:
                 sql += " AND (date IS NULL OR (date >= ? AND date <= ?))"
-                params += [low[: 7], high]
+                params += [low[:7], high]  # from the month: a report dated "2022-08" is in a window from 2022-08-20
             rows += self.conn.execute(sql, params).fetchall()
         return [(block, f"{doc}/{event}", day) for block, doc, event, day in rows]
 
