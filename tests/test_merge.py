@@ -169,3 +169,33 @@ def test_events_json_follows_the_events_schema_and_cli_takes_as_of(demo_readings
     assert timeline.exit_code == 0 and json.loads(timeline.stdout)
     disputes = runner.invoke(cli, ["disputes", "--db", str(db)])
     assert "denies:" in disputes.stdout
+
+
+def _event(time_text: str, value: str, sentence: str):
+    from claimgraph.model import Event, Span, Timex
+
+    start = sentence.index(time_text)
+    time = Timex(time_text, start, start + len(time_text), "DATE", value)
+    return Event("e1", "ASSAULT", None, [], [], "asserted", time, Span(0, len(sentence), sentence),
+                 roles={"trigger": {"text": "fighting"}})
+
+
+def test_since_makes_a_time_last_until_the_report_and_before_makes_it_earlier():
+    from claimgraph.merge import mention_of
+
+    lasting = mention_of("d1", "2023-01-13", _event("August", "2022-08", "Fighting has raged there since August."))
+    assert lasting.time == ("2022-08-01", "2023-01-13")
+    shipped = "Drones were shipped a few months before Russia's February 24 invasion."
+    earlier = mention_of("d1", "2022-11-05", _event("February 24", "2022-02-24", shipped))
+    assert earlier.time[1] == "2022-02-24" and earlier.time[0] < "2022-01-01"
+
+
+def test_one_type_but_different_acts_count_against_merging():
+    from claimgraph.merge import acts_of
+
+    assert acts_of("took delivery") == acts_of("supplied") == frozenset({"transfer"})
+    train = mention("d1/e1", acts=acts_of("train"), mode=None, words=frozenset())
+    deliver = mention("d2/e1", acts=acts_of("delivered"), words=frozenset())
+    same = mention("d3/e1", acts=acts_of("sent"), words=frozenset())
+    assert score_pair(train, deliver).score < score_pair(same, deliver).score
+    assert "different acts" in score_pair(train, deliver).reasons

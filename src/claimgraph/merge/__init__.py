@@ -5,12 +5,20 @@ from claimgraph.merge._clusters import THRESHOLD, Cluster, MergeReason, cluster,
 from claimgraph.merge._copies import COPY_SIMILARITY, bands, signature, similarity
 from claimgraph.merge._followups import FollowUp, follow_ups
 from claimgraph.merge._incremental import REGION_LIMIT, MergeIndex, merge_new
-from claimgraph.merge._mentions import EventMention, mention_from_json, mention_of, mention_to_json, time_interval
+from claimgraph.merge._mentions import (
+    EventMention,
+    acts_of,
+    mention_from_json,
+    mention_of,
+    mention_to_json,
+    time_interval,
+)
 from claimgraph.merge._pairs import incompatible, score_pair
 
 ALGORITHM = "merge.constrained-average/1"
 
 __all__ = [
+    "acts_of",
     "ALGORITHM",
     "COPY_SIMILARITY",
     "Cluster",

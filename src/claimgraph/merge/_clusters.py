@@ -60,7 +60,8 @@ class _Link:
         return _Link(self.total + other.total, self.blocked or other.blocked, best)
 
 
-def cluster(mentions: list[EventMention], threshold: float = THRESHOLD) -> list[Cluster]:
+def cluster(mentions: list[EventMention], threshold: float | None = None) -> list[Cluster]:
+    threshold = THRESHOLD if threshold is None else threshold
     items = sorted({m.key: m for m in mentions}.values(), key=lambda m: m.key)
     pairs = _scored_pairs(items)
     links = {key: _link(score, *key) for key, score in pairs.items()}

@@ -38,6 +38,7 @@ class EventMention:
     recipient_sides: frozenset[str]
     places: frozenset[str]
     words: frozenset[str]  # what was moved, used or done, as folded words
+    acts: frozenset[str] = frozenset()  # kinds of act its trigger names (data/merge.yaml `acts`): "transfer"
 
     @property
     def unrealised(self) -> bool:
@@ -52,13 +53,27 @@ def mention_of(document_id: str, report_date: str | None, event: Event,
                gazetteer: Gazetteer | None = None) -> EventMention:
     gazetteer = gazetteer or default_gazetteer()
     actors, recipients = _ids(event.actor), _ids(event.recipient)
-    time = time_interval(event.time.value if event.time else None, report_date)
+    time = _lasting(event, time_interval(event.time.value if event.time else None, report_date), report_date)
     return EventMention(
         key=f"{document_id}/{event.id}", document_id=document_id, date=report_date, type=event.type,
         mode=event.mode, status=event.status, time=time, window=None if time else _recent(report_date, event.status),
         actors=actors, recipients=recipients, actor_sides=_sides(event.actor, gazetteer),
         recipient_sides=_sides(event.recipient, gazetteer), places=_places(event), words=_object_words(event),
+        acts=acts_of(_role_text(event.roles.get("trigger"))),
     )
+
+
+def acts_of(trigger: str) -> frozenset[str]:
+    """The acts of a trigger's last word that names one ("took delivery" -> transfer, "took control" -> seizure)."""
+    for word in reversed(_WORD.findall(trigger.casefold())):
+        acts = frozenset(act for act, stems in _lexicon()["acts"].items() if any(word.startswith(s) for s in stems))
+        if acts:
+            return acts
+    return frozenset()
+
+
+def _role_text(value) -> str:
+    return (value.get("text") if isinstance(value, dict) else value if isinstance(value, str) else None) or ""
 
 
 def _ids(people: list[dict]) -> frozenset[str]:
@@ -91,9 +106,7 @@ def _places(event: Event) -> frozenset[str]:
 def _object_words(event: Event) -> frozenset[str]:
     found: set[str] = set()
     for role in ("item", "instrument", "about", "kind"):
-        value = event.roles.get(role)
-        text = value.get("text") if isinstance(value, dict) else value if isinstance(value, str) else None
-        found |= _folded_words(text or "")
+        found |= _folded_words(_role_text(event.roles.get(role)))
     return frozenset(found)
 
 
@@ -115,7 +128,27 @@ def _singular(word: str) -> str:
 def _lexicon() -> dict:
     data = yaml.safe_load(resources.files("claimgraph.data").joinpath("merge.yaml").read_text("utf-8"))
     same = {w: head for head, variants in data["same_thing"].items() for w in [head, *variants]}
-    return {"same": same, "stop": frozenset(data["not_object_words"])}
+    return {"same": same, "stop": frozenset(data["not_object_words"]), "acts": data["acts"]}
+
+
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:before|prior to|until|ahead of)\s+(?:the\s+|\w+['’]s\s+)?$", re.IGNORECASE)
+_LONG_AGO = "1900-01-01"
+
+
+def _lasting(event: Event, time: tuple[str, str] | None, report_date: str | None) -> tuple[str, str] | None:
+    """ "fighting since August": the event runs from that time to its report, not only in August; "shipped before
+    the February 24 invasion": it happened at some time before."""
+    if time is None or event.time is None:
+        return time
+    offset = event.time.start - event.evidence.start
+    preceding = event.evidence.text[max(offset - 24, 0):offset] if 0 < offset <= len(event.evidence.text) else ""
+    reported = time_interval(report_date, None)
+    if reported is not None and _SINCE.search(preceding):
+        return time[0], max(time[1], reported[1])
+    if _BEFORE.search(preceding):
+        return _LONG_AGO, time[0]
+    return time
 
 
 # A deed a report tells without its time happened in about the RECENT_DAYS before the report.
@@ -170,5 +203,5 @@ def mention_from_json(text: str) -> EventMention:
     fields = json.loads(text)
     for name in ("time", "window"):
         fields[name] = tuple(fields[name]) if fields[name] else None
-    sets = ("actors", "recipients", "actor_sides", "recipient_sides", "places", "words")
+    sets = ("actors", "recipients", "actor_sides", "recipient_sides", "places", "words", "acts")
     return EventMention(**{k: frozenset(v) if k in sets else v for k, v in fields.items()})

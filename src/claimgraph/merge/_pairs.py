@@ -15,6 +15,10 @@ TIME_SLACK_DAYS, APART_DAYS = 2, 31
 DISAGREEING_TIME = -1.5
 # Two ways of one act ("expelled the ambassador", "withdrew his accreditation") may be one event.
 DIFFERENT_MODES = -0.75
+# Two deeds told without their time, by reports months apart: perhaps one long affair, perhaps two happenings.
+FAR_APART = -1.0
+# "train" and "deliver", "fighting" and "shot down": one type, different acts (data/merge.yaml `acts`).
+DIFFERENT_ACTS = -1.0
 # Reports told further apart than this are scored as less likely to tell one happening (not forbidden).
 NEAR_DAYS, FAR_DAYS = 7, 60
 
@@ -61,7 +65,9 @@ def score_pair(a: EventMention, b: EventMention) -> PairScore:
         ("same object", _jaccard(a.words, b.words)),
         ("same mode", 0.25 * bool(a.mode and a.mode == b.mode)),
         ("different modes", DIFFERENT_MODES * bool(a.mode and b.mode and a.mode != b.mode)),
+        ("different acts", DIFFERENT_ACTS * bool(a.acts and b.acts and not a.acts & b.acts)),
         ("reported close together", _closeness(a.date, b.date)),
+        ("reported months apart", FAR_APART * (_gap(a.window, b.window) > APART_DAYS)),
     ]
     return PairScore(sum(v for _, v in parts), tuple(name for name, v in parts if v))
 

@@ -94,14 +94,15 @@ def _row(member: StoredEvent, doc_id: str, claim_id: str, status: str, speaker, 
 
 def _participants(members: list[StoredEvent], role: str) -> list[dict]:
     """Participants named by at least a third as many reports as the most named one; one row per name."""
-    counts: Counter = Counter()
+    reports: dict[str, set[str]] = {}
     rows: dict[str, dict] = {}
     for m in members:
-        for p in {p["name"].casefold(): p for p in getattr(m.event, role)}.values():
+        for p in getattr(m.event, role):
             key = p["name"].casefold()
-            counts[key] += 1
+            reports.setdefault(key, set()).add(m.document_id)
             if key not in rows or (p.get("entity") and not rows[key]["entity"]):
                 rows[key] = {"entity": p.get("entity"), "name": p["name"]}
+    counts = Counter({key: len(docs) for key, docs in reports.items()})
     top = counts.most_common(1)[0][1] if counts else 0
     named = [k for k in counts if counts[k] * 3 >= top]
     return [{**rows[k], "reports": counts[k]} for k in sorted(named, key=lambda k: (-counts[k], k))]
@@ -127,8 +128,9 @@ def _text(value) -> str | None:
 
 
 def _concrete_times(members: list[StoredEvent]) -> list[str]:
-    values = [m.event.time.value for m in members if m.event.time]
-    return [_calendar_part(v) for v in values if time_interval(v, None)]
+    """Each calendar time the reports give, once per report."""
+    values = {(m.document_id, _calendar_part(m.event.time.value)) for m in members if m.event.time}
+    return [v for _, v in sorted(values) if time_interval(v, None)]
 
 
 def _calendar_part(value: str) -> str:

@@ -7,9 +7,9 @@
 - A seizure that names no one ("the city had been taken", "the entire territory has been taken under control")
   is the report's seizure that names who took it (at the same place when it names one), marked ``"inferred":
   "report's seizure"``.
-- A transfer of things already named ("However, the drones were delivered months before the war") is the
-  nearest earlier transfer of those things that names giver and receiver, marked ``"inferred": "report's
-  transfer"``.
+- A transfer of things already named ("However, the drones were delivered months before the war", "a small
+  number of drones had been shipped") is the nearest earlier transfer of those things that names giver and
+  receiver, marked ``"inferred": "report's transfer"``.
 A report that names no such event leaves the mention as it is. The merge that follows then makes each such
 mention one event with the one it continues when both are of one type, every telling adding its claim.
 """
@@ -77,8 +77,9 @@ def _named_both(event: Event) -> bool:
 
 
 def _definite_items(event: Event) -> bool:
+    """ "the drones", or a part of things of a kind ("a small number of drones", "dozens of the drones")."""
     words = _words(event, "item")
-    return len(words) >= 2 and words[0] in DEFINITE
+    return len(words) >= 2 and (words[0] in DEFINITE or "of" in words[1:-1])
 
 
 def _words(event: Event, role: str) -> list[str]:
