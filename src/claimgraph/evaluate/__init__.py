@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimgraph.evaluate._classifier import fold_models
+from claimgraph.evaluate._merged import score_merged
 from claimgraph.evaluate._news import evaluate_news, score_claims
 from claimgraph.evaluate._plover import score_plover, score_plover_folds
 from claimgraph.evaluate._polnear import score_polnear
@@ -20,6 +21,7 @@ __all__ = [
     "evaluate_timeml",
     "read_timeml",
     "score_claims",
+    "score_merged",
     "score_plover",
     "score_plover_folds",
     "score_polnear",

@@ -105,9 +105,24 @@ def _places(event: Event) -> frozenset[str]:
 
 def _object_words(event: Event) -> frozenset[str]:
     found: set[str] = set()
-    for role in ("item", "instrument", "about", "kind"):
-        found |= _folded_words(_role_text(event.roles.get(role)))
+    for role in ("item", "instrument", "about"):
+        found |= _folded_words(_common_words(_role_text(event.roles.get(role))))
+    kind = event.roles.get("kind")
+    if isinstance(kind, dict) and kind.get("value"):
+        found.add("kind:" + kind["value"])  # a sanction's kind, whole: a terrorist listing is no export ban
     return frozenset(found)
+
+
+def _common_words(text: str) -> str:
+    """The phrase without names ("North Korean rockets" -> "rockets"): who is named is compared as a participant,
+    not as the object. Words of the lexicon stay however written ("Shahed drones", "Drones" in a headline)."""
+    known = _lexicon()["same"]
+    return " ".join(w for w in text.split() if not w[:1].isupper() or _singular(w.casefold().strip("'’‘“”")) in known)
+
+
+def specific(words: frozenset[str]) -> frozenset[str]:
+    """Object words that say which thing ("rocket", "shell"), without the generic ones ("weapon", "equipment")."""
+    return words - _lexicon()["generic"]
 
 
 def _folded_words(text: str) -> set[str]:
@@ -128,7 +143,8 @@ def _singular(word: str) -> str:
 def _lexicon() -> dict:
     data = yaml.safe_load(resources.files("claimgraph.data").joinpath("merge.yaml").read_text("utf-8"))
     same = {w: head for head, variants in data["same_thing"].items() for w in [head, *variants]}
-    return {"same": same, "stop": frozenset(data["not_object_words"]), "acts": data["acts"]}
+    return {"same": same, "stop": frozenset(data["not_object_words"]), "acts": data["acts"],
+            "generic": frozenset(data["generic_objects"])}
 
 
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)

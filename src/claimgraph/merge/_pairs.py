@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from claimgraph.merge._mentions import EventMention
+from claimgraph.merge._mentions import EventMention, specific
 
 # An event's own time and another report's may differ by TIME_SLACK_DAYS and still agree ("Monday" in one report,
 # "Tuesday" in one that counts from a time zone away). Up to APART_DAYS they disagree, which counts against the
@@ -17,6 +17,8 @@ DISAGREEING_TIME = -1.5
 DIFFERENT_MODES = -0.75
 # Two deeds told without their time, by reports months apart: perhaps one long affair, perhaps two happenings.
 FAR_APART = -1.0
+# Shells and rockets, a terrorist listing and sanctions: two things named, nothing in common.
+DIFFERENT_OBJECTS = -1.0
 # "train" and "deliver", "fighting" and "shot down": one type, different acts (data/merge.yaml `acts`).
 DIFFERENT_ACTS = -1.0
 # Reports told further apart than this are scored as less likely to tell one happening (not forbidden).
@@ -42,6 +44,8 @@ def incompatible(a: EventMention, b: EventMention) -> str | None:
         return "different actors"
     if not _compatible_side(a.recipients, b.recipients, a.recipient_sides, b.recipient_sides):
         return "different recipients"
+    if _different_things(a.words, b.words):
+        return "different objects"
     if _time_gap(a, b) > APART_DAYS:
         return "different times"  # a stated time far from another report's recent weeks, too
     if not a.unrealised and _told_early(a, b) > APART_DAYS:
@@ -63,6 +67,7 @@ def score_pair(a: EventMention, b: EventMention) -> PairScore:
         ("times disagree", DISAGREEING_TIME * (_time_gap(a, b) > TIME_SLACK_DAYS)),
         ("told before it happened", DISAGREEING_TIME * (not a.unrealised and _told_early(a, b) > TIME_SLACK_DAYS)),
         ("same object", _jaccard(a.words, b.words)),
+        ("different objects", DIFFERENT_OBJECTS * _different_things(a.words, b.words)),
         ("same mode", 0.25 * bool(a.mode and a.mode == b.mode)),
         ("different modes", DIFFERENT_MODES * bool(a.mode and b.mode and a.mode != b.mode)),
         ("different acts", DIFFERENT_ACTS * bool(a.acts and b.acts and not a.acts & b.acts)),
@@ -106,6 +111,11 @@ def _told_before(a: EventMention, b: EventMention) -> int:
     if a.time is None or not b.date or len(b.date) != 10:
         return 0
     return max(_days(b.date, a.time[0]), 0)
+
+
+def _different_things(a: frozenset[str], b: frozenset[str]) -> bool:
+    a, b = specific(a), specific(b)
+    return bool(a and b and not a & b)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -110,11 +110,17 @@ def sanction_roles(trigger, actor: list[dict], ctx) -> dict:
     return roles
 
 
+# Children of a designation whose words say which one: "designate X a terrorist organization" (the second object),
+# "a foreign terrorist organization designation" (compound), "terrorist designation" (amod).
+_KIND_DEPS = ("compound", "amod", "oprd", "attr", "dobj", "appos")
+
+
 def _kind_words(trigger) -> str:
-    """Words of the trigger phrase and of its "as ..." complement ("designate X as a terrorist group")."""
+    """Words of the trigger phrase, of its objects and modifiers, and of its "as ..." complement ("designate X as
+    a terrorist group", "designate X a terrorist organization")."""
     doc = trigger.token.doc
     words = [doc[i].lower_ for i in range(trigger.start, trigger.end + 1)]
-    words += [c.lower_ for c in trigger.token.children if c.dep_ in ("compound", "amod")]
+    words += [t.lower_ for c in trigger.token.children if c.dep_ in _KIND_DEPS for t in c.subtree]
     for holder in (trigger.predicate, trigger.token):
         for np in prep_objects(holder, ("as",)):
             words += [t.lower_ for t in np.subtree]
