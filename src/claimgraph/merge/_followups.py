@@ -38,9 +38,17 @@ def follow_ups(mentions: list[EventMention], clusters: list[Cluster]) -> list[Fo
     return links
 
 
+def could_fulfil(a: EventMention, b: EventMention) -> bool:
+    """One of the two is a plan the other could carry out (the pair alone, as ``follow_ups`` scores it)."""
+    plan, deed = (a, b) if a.unrealised else (b, a)
+    return plan.unrealised and not deed.unrealised and _fit([plan], [deed])[0] >= FOLLOW_THRESHOLD \
+        and _not_earlier([plan], [deed])
+
+
 def _fit(plan: list[EventMention], deed: list[EventMention]) -> tuple[float, tuple[str, ...]]:
-    """Mean pair score with the plan read as done (so it is compared as a deed would be); reasons of the best pair."""
-    scores = [score_pair(replace(p, status="asserted", window=None), d) for p in plan for d in deed]
+    """Mean pair score with the plan read as done (so it is compared as a deed would be) and what it names left out
+    (a deed may carry a plan out otherwise: a criminal designation for a terrorist listing); best pair's reasons."""
+    scores = [score_pair(replace(p, status="asserted", window=None, words=frozenset()), d) for p in plan for d in deed]
     if any(s.score == NEVER for s in scores):
         return NEVER, ()
     best = max(scores, key=lambda s: s.score)

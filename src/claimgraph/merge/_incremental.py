@@ -14,9 +14,10 @@ from datetime import timedelta
 from typing import Protocol
 
 from claimgraph.merge._blocks import WINDOW_DAYS, day_of, query_blocks, within_window
-from claimgraph.merge._clusters import Cluster, cluster
-from claimgraph.merge._followups import FollowUp, follow_ups
+from claimgraph.merge._clusters import THRESHOLD, Cluster, cluster
+from claimgraph.merge._followups import FollowUp, could_fulfil, follow_ups
 from claimgraph.merge._mentions import EventMention
+from claimgraph.merge._pairs import score_pair
 
 # A region holds at most this many report-level events: merge cost per report stays flat. Below the bound a region
 # is a whole connected part of the candidate graph, so its clustering is what clustering the corpus at once gives.
@@ -59,29 +60,46 @@ def merge_new(index: MergeIndex, new: list[EventMention]) -> MergeResult:
 
 
 def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[EventMention, str]]:
-    """The stored events connected to the new ones through candidate pairs (breadth first, up to the bound), with
-    the whole merged events they belong to and those linked to them as follow-ups."""
+    """The stored events connected to the new ones through linkable pairs (breadth first, up to the bound), with
+    the whole merged events they belong to and those linked to them as follow-ups.
+
+    A pair is linkable when it could merge on its own (its score reaches the threshold) or one could carry out the
+    other. Average linkage only ever joins clusters through such a pair, so a whole connected part of this graph
+    clusters as the whole corpus would; and the parts stay small, since most pairs that share a block are not
+    linkable (one actor in common, different recipients)."""
     region: dict[str, tuple[EventMention, str]] = {}
     frontier, seen = list(new), {m.key for m in new}
     while frontier and len(region) < REGION_LIMIT:
-        loaded = index.mentions(sorted(_neighbours(index, frontier) - seen)[: REGION_LIMIT - len(region)])
-        whole = index.members(sorted({merged_id for _, merged_id in loaded.values()}))
-        loaded.update(index.mentions([k for k in whole if k not in seen and k not in loaded]))
-        seen.update(loaded)
-        region.update(loaded)
-        frontier = [m for m, _ in loaded.values()]
+        finders = _neighbours(index, frontier)
+        stored = index.mentions(sorted(set(finders) - seen))
+        linked = {k: v for k, v in stored.items() if any(_linkable(f, v[0]) for f in finders[k])}
+        linked = dict(sorted(linked.items())[: REGION_LIMIT - len(region)])
+        whole = index.members(sorted({merged_id for _, merged_id in linked.values()}))
+        linked.update(index.mentions([k for k in whole if k not in seen and k not in linked]))
+        seen.update(linked)
+        region.update(linked)
+        frontier = [m for m, _ in linked.values()]
     return region
 
 
-def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> set[str]:
-    """Keys of stored events that some frontier event would find (shared block, reports within the window)."""
+def _linkable(a: EventMention, b: EventMention) -> bool:
+    if a.unrealised != b.unrealised:
+        return could_fulfil(a, b)
+    return score_pair(a, b).score >= THRESHOLD
+
+
+def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> dict[str, list[EventMention]]:
+    """Stored events that some frontier event would find (shared block, reports within the window), each with
+    the frontier events that find it."""
     wanted: dict[str, list[EventMention]] = defaultdict(list)
     for m in frontier:
         for block in query_blocks(m):
             wanted[block].append(m)
     low, high = _span([m.date for m in frontier])
-    return {key for block, key, day in index.blocked(sorted(wanted), low, high)
-            if any(within_window(m.date, day) for m in wanted[block])}
+    found: dict[str, list[EventMention]] = defaultdict(list)
+    for block, key, day in index.blocked(sorted(wanted), low, high):
+        found[key] += [m for m in wanted[block] if within_window(m.date, day) and m not in found[key]]
+    return {key: finders for key, finders in found.items() if finders}
 
 
 def _span(dates: list[str | None]) -> tuple[str | None, str | None]:
