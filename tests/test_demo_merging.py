@@ -36,3 +36,14 @@ def test_the_delivery_and_its_denials_are_one_event(demo_events):
     assert {"r06", "r11", "r12"} <= reports  # the White House account, officials to Reuters, Prigozhin's denial
     assert delivery["status"] == "disputed" and any(c["status"] == "denied" for c in delivery["claims"])
     assert delivery["sources"]["independent"] < delivery["sources"]["reports"]  # credited outlets count once
+
+
+def test_the_sanctions_announced_are_linked_to_the_designation_that_carried_them_out(demo_events):
+    _, records = demo_events
+    by_id = {r["id"]: r for r in records}
+    designation = next(r for r in records
+                       if r["type"] == "SANCTION" and {"r21", "r22"} <= {c["doc_id"] for c in r["claims"]})
+    plans = [by_id[i] for i in designation["fulfils"]]
+    said_on = {c["doc_id"] for p in plans for c in p["claims"]}
+    assert {"r04", "r09"} <= said_on  # considered in November (a terrorist listing), announced on 22 December
+    assert all(p["status"] in ("planned", "considered") and designation["id"] in p["fulfilled_by"] for p in plans)

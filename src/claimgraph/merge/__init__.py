@@ -6,6 +6,7 @@ from claimgraph.merge._copies import COPY_SIMILARITY, bands, signature, similari
 from claimgraph.merge._followups import FollowUp, follow_ups
 from claimgraph.merge._incremental import REGION_LIMIT, MergeIndex, merge_new
 from claimgraph.merge._mentions import (
+    UNREALISED,
     EventMention,
     acts_of,
     mention_from_json,
@@ -18,6 +19,7 @@ from claimgraph.merge._pairs import incompatible, score_pair
 ALGORITHM = "merge.constrained-average/1"
 
 __all__ = [
+    "UNREALISED",
     "acts_of",
     "ALGORITHM",
     "COPY_SIMILARITY",

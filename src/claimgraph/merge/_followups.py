@@ -12,8 +12,8 @@ from claimgraph.merge._clusters import Cluster
 from claimgraph.merge._mentions import EventMention
 from claimgraph.merge._pairs import NEVER, score_pair
 
-# The mean pair score a deed needs to carry out a plan: the same participants, or one of them and the object.
-FOLLOW_THRESHOLD = 1.5
+# The score a deed needs to carry out a plan (as ``_fit`` reads it): its participants, or one and the side of the other.
+FOLLOW_THRESHOLD = 1.25
 
 
 @dataclass(frozen=True)
@@ -46,16 +46,23 @@ def could_fulfil(a: EventMention, b: EventMention) -> bool:
 
 
 def _fit(plan: list[EventMention], deed: list[EventMention]) -> tuple[float, tuple[str, ...]]:
-    """Mean pair score with the plan read as done (so it is compared as a deed would be) and what it names left out
-    (a deed may carry a plan out otherwise: a criminal designation for a terrorist listing); best pair's reasons."""
-    scores = [score_pair(replace(p, status="asserted", window=None, words=frozenset()), d) for p in plan for d in deed]
-    if any(s.score == NEVER for s in scores):
+    """Mean over the plan's tellings of their best pair score, the plan read as done (compared as a deed would be),
+    without its times (they say when it was planned; ``_not_earlier`` orders the two) and without what it names (a
+    deed may carry a plan out otherwise: a criminal designation for a terrorist listing); the best pair's reasons."""
+    read = [replace(p, status="asserted", date=None, time=None, window=None, words=frozenset()) for p in plan]
+    scores = [[score_pair(p, d) for d in deed] for p in read]
+    if any(s.score == NEVER for row in scores for s in row):
         return NEVER, ()
-    best = max(scores, key=lambda s: s.score)
-    return sum(s.score for s in scores) / len(scores), best.reasons
+    best = [max(row, key=lambda s: s.score) for row in scores]  # each telling of the plan, its closest deed
+    return sum(s.score for s in best) / len(best), max(best, key=lambda s: s.score).reasons
 
 
 def _not_earlier(plan: list[EventMention], deed: list[EventMention]) -> bool:
+    """The deed was reported no earlier than the plan, and did not happen before it was planned (sanctions of 2017
+    carry out no plan of 2022)."""
     planned = min((m.date for m in plan if m.date), default=None)
     done = max((m.date for m in deed if m.date), default=None)
-    return planned is None or done is None or done >= planned
+    happened = max((m.time[1] for m in deed if m.time), default=None)
+    if planned is None:
+        return True
+    return (done is None or done >= planned) and (happened is None or happened >= planned[:10])

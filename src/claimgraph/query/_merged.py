@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from claimgraph.merge import time_interval
+from claimgraph.merge import UNREALISED, time_interval
 from claimgraph.query._sources import Sources, count_sources
 from claimgraph.store import MergedRow, StoredEvent
 
@@ -60,14 +60,18 @@ def merged_event(row: MergedRow, copies: dict[str, str], shown: set[str] | None 
     return MergedEvent(
         id=row.id, type=members[0].event.type, mode=_most([m.event.mode for m in members]),
         actor=_participants(members, "actor"), recipient=_participants(members, "recipient"),
-        time=_time(members), object=_most([_item(m) for m in members]), status=summary_status(claims),
+        time=_time(members), object=_most([_item(m) for m in members]), status=summary_status(claims, members),
         claims=claims, sources=count_sources(members, copies), disputes=_disputes(claims, members, quantities),
         fulfils=[link["id"] for link in row.fulfils if keep(link)],
         fulfilled_by=[link["id"] for link in row.fulfilled_by if keep(link)],
         merged_because=row.merged_because, quantities=quantities, members=members)
 
 
-def summary_status(claims: list[ClaimRow]) -> str:
+def summary_status(claims: list[ClaimRow], members: list[StoredEvent] = ()) -> str:
+    """A plan's status is its own (planned, considered) whoever reports it; else the strongest claim's."""
+    own = [m.event.status for m in members]
+    if own and all(s in UNREALISED for s in own):
+        return min(own, key=_ORDER.index)
     statuses = {c.status for c in claims}
     if statuses & set(_HAPPENED) and "denied" in statuses:
         return "disputed"
