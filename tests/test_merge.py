@@ -199,3 +199,35 @@ def test_one_type_but_different_acts_count_against_merging():
     same = mention("d3/e1", acts=acts_of("sent"), words=frozenset())
     assert score_pair(train, deliver).score < score_pair(same, deliver).score
     assert "different acts" in score_pair(train, deliver).reasons
+
+
+def test_entity_merge_and_split_are_judgements_that_views_and_merging_follow(demo_readings, tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import cli
+
+    db = tmp_path / "demo.db"
+    with Store(db) as store:
+        for extraction in demo_readings:
+            store.add(extraction)
+    before = api.events(db, actor="White House").events
+    runner = CliRunner()
+    merged = runner.invoke(cli, ["entity", "merge", "United States", "White House", "--db", str(db),
+                                 "--by", "tester", "--reason", "one government"])
+    assert merged.exit_code == 0 and "same: cg:white-house is Q30" in merged.stdout
+    shown = api.entity("White House", db)  # the name now finds the entity it was judged to be
+    assert shown.entity.id == "Q30" and "White House" in shown.aliases and shown.judgements[0].decided_by == "tester"
+    after = api.events(db, actor="White House").events
+    assert len(after) > len(before)  # the United States' events count too
+    assert all(p["name"] != "White House" for e in after for p in e.actor)
+    with sqlite3.connect(db) as conn:  # the facts keep what the reading gave
+        assert conn.execute("SELECT count(*) FROM event_participants WHERE entity_id = 'cg:white-house'").fetchone()[0]
+    runner.invoke(cli, ["entity", "split", "United States", "White House", "--db", str(db), "--by", "tester"])
+    assert api.entity("White House", db).entity.id == "cg:white-house"
+    fresh = tmp_path / "fresh.db"
+    with Store(fresh) as store:
+        for extraction in demo_readings:
+            store.add(extraction)
+    assert _merged(db) == _merged(fresh)  # split undoes the merge: the same events as never judged
+    kinds = [(j.kind, j.withdrawn_at is not None) for j in api.judgements(db)]
+    assert kinds == [("same", True), ("different", False)]  # kept, withdrawn, never deleted

@@ -16,6 +16,7 @@ from claimgraph.query import (
     MergedEvent,
     entity_detail,
     entity_id_of,
+    judge_entities,
     list_documents,
     list_entities,
     list_events,
@@ -24,10 +25,10 @@ from claimgraph.query import (
 )
 from claimgraph.query import timeline as entity_timeline
 from claimgraph.resolve import analyse, build_pipeline
-from claimgraph.store import DEFAULT_DB, EntitySummary, Store, StoredDocument, StoredEvent
+from claimgraph.store import DEFAULT_DB, EntitySummary, Judgement, Store, StoredDocument, StoredEvent
 
 __all__ = ["IngestReport", "count_set_aside", "disputes", "docs", "entities", "entity", "event", "events", "extract",
-           "ingest", "report_events", "set_aside_summary", "timeline"]
+           "ingest", "judge", "judgements", "report_events", "set_aside_summary", "timeline"]
 
 ErrorHandler = Callable[[ClaimgraphError], None]
 
@@ -129,6 +130,19 @@ def entities(db: str | Path = DEFAULT_DB, *, type: str | None = None, limit: int
 def entity(name: str, db: str | Path = DEFAULT_DB) -> EntityDetail:
     with Store(db, readonly=True) as store:
         return entity_detail(store, name)
+
+
+def judge(kind: str, name: str, other: str, db: str | Path = DEFAULT_DB, *, decided_by: str = "user",
+          reason: str | None = None) -> Judgement:
+    """`claimgraph entity merge` ("same") and `split` ("different"): a reversible judgement, stored apart from the
+    facts; the events of both entities are merged again."""
+    with Store(db) as store:
+        return judge_entities(store, kind, name, other, decided_by, reason)
+
+
+def judgements(db: str | Path = DEFAULT_DB) -> list[Judgement]:
+    with Store(db, readonly=True) as store:
+        return store.judgements()
 
 
 def docs(db: str | Path = DEFAULT_DB, *, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:

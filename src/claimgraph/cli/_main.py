@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -147,21 +148,102 @@ def entities(db, as_json, type_, limit):
                              [[e.name, e.type, e.wikidata, e.mentions, e.documents] for e in rows]))
 
 
-@cli.command()
+class _EntityCommands(click.Group):
+    """`claimgraph entity NAME` shows one entity; `claimgraph entity merge|split|judgements ...` judge them."""
+
+    def parse_args(self, ctx, args):
+        if args and not any(arg in self.commands for arg in args) and args[0] not in ("-h", "--help"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=_EntityCommands)
+def entity():
+    """One entity (`claimgraph entity NAME`), and judgements that two are or are not the same.
+
+    \b
+    Examples:
+      claimgraph entity "North Korea"
+      claimgraph entity merge "Wagner Group" "PMC Wagner Centre" --reason "same company"
+      claimgraph entity split "Wagner Group" "PMC Wagner Centre"
+    """
+
+
+@entity.command(name="show")
 @click.argument("name")
 @db_option
 @json_option
-def entity(name, db, as_json):
-    """Show one entity by canonical name, alias or id: aliases, documents, nearby times.
+def entity_show(name, db, as_json):
+    """Show one entity by canonical name, alias or id: aliases, documents, nearby times, events, judgements.
 
     \b
     Examples:
       claimgraph entity "North Korea"
       claimgraph entity Pyongyang          # an alias finds its entity
-      claimgraph entity Q423 --json
+      claimgraph entity show Q423 --json
     """
     detail = api.entity(name, db)
     click.echo(_render.to_json(detail) if as_json else _render.entity_detail(detail))
+
+
+def _judge(kind: str, name: str, other: str, db, by: str, reason: str | None, as_json: bool) -> None:
+    judgement = api.judge(kind, name, other, db, decided_by=by, reason=reason)
+    click.echo(_render.to_json(judgement) if as_json else _render.judgement_line(judgement))
+
+
+by_option = click.option("--by", "by", default=lambda: os.environ.get("USER") or "user", show_default="$USER",
+                         help="Who decides (kept with the judgement).")
+reason_option = click.option("--reason", help="Why (kept with the judgement).")
+
+
+@entity.command(name="merge")
+@click.argument("name")
+@click.argument("other")
+@db_option
+@json_option
+@by_option
+@reason_option
+def entity_merge(name, other, db, as_json, by, reason):
+    """Judge OTHER to be the same entity as NAME: every view then shows NAME, and events are merged again.
+
+    The facts keep the ids the reading gave; `claimgraph entity split NAME OTHER` takes the judgement back.
+
+    \b
+    Examples:
+      claimgraph entity merge "Wagner Group" "PMC Wagner Centre" --reason "one company"
+    """
+    _judge("same", name, other, db, by, reason, as_json)
+
+
+@entity.command(name="split")
+@click.argument("name")
+@click.argument("other")
+@db_option
+@json_option
+@by_option
+@reason_option
+def entity_split(name, other, db, as_json, by, reason):
+    """Judge NAME and OTHER to be different entities, withdrawing any merge of them; events are merged again.
+
+    \b
+    Examples:
+      claimgraph entity split "Wagner Group" "PMC Wagner Centre" --reason "a different firm"
+    """
+    _judge("different", name, other, db, by, reason, as_json)
+
+
+@entity.command(name="judgements")
+@db_option
+@json_option
+def entity_judgements(db, as_json):
+    """List every merge and split judgement, withdrawn ones included.
+
+    \b
+    Examples:
+      claimgraph entity judgements --json
+    """
+    rows = api.judgements(db)
+    click.echo(_render.to_json(rows) if as_json else "\n".join(_render.judgement_line(j) for j in rows) or "none")
 
 
 @cli.command()

@@ -36,6 +36,14 @@ def title_or_source(document, width: int = 60) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
+def judgement_line(j) -> str:
+    """ "#3 same: PMC Wagner Centre is Wagner Group (by ana, 2026-12-01: one company)" and whether withdrawn."""
+    verb = "is" if j.kind == "same" else "is not"
+    why = f": {j.reason}" if j.reason else ""
+    withdrawn = f"  [withdrawn {j.withdrawn_at}]" if j.withdrawn_at else ""
+    return f"#{j.id} {j.kind}: {j.other_id} {verb} {j.entity_id} (by {j.decided_by}, {j.decided_at}{why}){withdrawn}"
+
+
 def entity_detail(detail) -> str:
     e = detail.entity
     lines = [f"{e.name}  ({e.type}{', ' + e.wikidata if e.wikidata else ''}; id {e.id})",
@@ -54,6 +62,8 @@ def entity_detail(detail) -> str:
             e = stored.event
             who = " -> ".join(", ".join(p["name"] for p in side) or "?" for side in (e.actor, e.recipient))
             lines.append(f"  {stored.date or '?'}  {e.type:<9} {e.status:<10} {who}  [{stored.key}]")
+    if detail.judgements:
+        lines += ["", "Judgements:"] + [f"  {judgement_line(j)}" for j in detail.judgements]
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from claimgraph.model import Timex
 from claimgraph.query._events import EventList, EventQuery, merged_event_detail, merged_events, timeline
 from claimgraph.query._merged import ClaimRow, MergedEvent
 from claimgraph.query._sources import Sources
-from claimgraph.store import EntitySummary, EventFilter, Store, StoredDocument, StoredEvent
+from claimgraph.store import EntitySummary, EventFilter, Judgement, Store, StoredDocument, StoredEvent
 
 __all__ = [
     "ClaimRow",
@@ -21,6 +21,7 @@ __all__ = [
     "MergedEvent",
     "Sources",
     "entity_id_of",
+    "judge_entities",
     "merged_event_detail",
     "merged_events",
     "timeline",
@@ -53,6 +54,7 @@ class EntityDetail:
     documents: list[tuple[StoredDocument, int]]  # each document with the entity's mention count there
     times: list[NearbyTime] = field(default_factory=list)
     events: list[StoredEvent] = field(default_factory=list)  # events it takes part in, as actor or recipient
+    judgements: list[Judgement] = field(default_factory=list)  # merge and split decisions about it
 
 
 def list_entities(store: Store, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
@@ -75,20 +77,34 @@ def list_events(store: Store, *, type: str | None = None, status: str | None = N
 
 
 def entity_detail(store: Store, name: str) -> EntityDetail:
-    """Everything stored about one entity, found by canonical name, alias or id."""
+    """Everything stored about one entity, found by canonical name, alias or id, with what is stored about the
+    entities judged the same as it (`claimgraph entity merge`)."""
     entity = _find_one(store, name)
-    mentions = store.mentions(entity.id)
+    group = store.same_group(entity.id)
+    mentions = sorted((m for e in group for m in store.mentions(e)), key=lambda m: (m.document_id, m.start))
     per_document: dict[str, int] = {}
     for mention in mentions:
         per_document[mention.document_id] = per_document.get(mention.document_id, 0) + 1
     documents = store.documents_by_id(list(per_document))
+    others = [found for e in group if e != entity.id for found in store.find_entities(e)[:1]]
     return EntityDetail(
         entity=entity,
-        aliases=store.aliases(entity.id),
+        aliases=sorted({a for e in group for a in store.aliases(e)} | {o.name for o in others}),
         documents=[(documents[d], n) for d, n in per_document.items()],
         times=_times_near(store, mentions, documents),
-        events=store.events(EventFilter(entity_id=entity.id)),
+        events=[event for e in group for event in store.events(EventFilter(entity_id=e))],
+        judgements=[j for j in store.judgements() if {j.entity_id, j.other_id} & set(group)],
     )
+
+
+def judge_entities(store: Store, kind: str, name: str, other: str, decided_by: str, reason: str | None) -> Judgement:
+    """Record that ``other`` is the same entity as ``name`` ("same"), or is not ("different"); both found by name,
+    alias or id. The events of both are merged again."""
+    first, second = _find_one(store, name), store.find_entities(other.strip())
+    if not second:
+        _find_one(store, other)  # raises NotFound with suggestions
+    number = store.judge(kind, first.id, second[0].id, decided_by, reason)
+    return next(j for j in store.judgements() if j.id == number)
 
 
 def entity_id_of(store: Store, name: str | None) -> str | None:
@@ -97,9 +113,11 @@ def entity_id_of(store: Store, name: str | None) -> str | None:
 
 
 def _find_one(store: Store, name: str) -> EntitySummary:
+    """The entity a name finds (most documents first), or the one it is judged the same as."""
     found = store.find_entities(name.strip())
     if found:
-        return found[0]  # most documents first
+        root = store.same_as().get(found[0].id)
+        return store.find_entities(root)[0] if root else found[0]
     close = difflib.get_close_matches(name, store.entity_names(), n=3, cutoff=0.6)
     hint = f" Did you mean: {', '.join(close)}?" if close else " Run `claimgraph entities` to list them."
     raise NotFound(f"no entity named {name!r}.{hint}")

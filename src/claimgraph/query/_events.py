@@ -34,21 +34,32 @@ class EventList:
 
 
 def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> EventList:
-    where = MergedFilter(q.type, q.status, q.actor, q.recipient, q.entity, q.since, q.until, q.as_of,
+    groups = [store.same_group(e) if e else () for e in (q.actor, q.recipient, q.entity)]
+    where = MergedFilter(q.type, q.status, *groups, q.since, q.until, q.as_of,
                          ids=tuple(ids) if ids is not None else None)
+    canonical = _canonical_names(store)
     found = store.merged_ids(where)
     shown = set(found) if q.as_of is None else set(store.merged_ids(MergedFilter(as_of=q.as_of)))
     events = []
     for row in store.merged(found, q.as_of):
         if not row.members:
             continue
-        event = merged_event(row, store.copies([m.document_id for m in row.members]), shown)
+        event = merged_event(row, store.copies([m.document_id for m in row.members]), shown, canonical)
         if event.sources.independent >= q.min_sources and (not q.disputed or _denied_and_asserted(event)):
             events.append(event)
             if q.limit is not None and len(events) >= q.limit:
                 break
     undated = store.undated_reports() if q.as_of else 0
     return EventList(events, q.as_of, undated)
+
+
+def _canonical_names(store: Store) -> dict[str, tuple[str, str]]:
+    """Each entity judged the same as another -> (that entity's id, its name)."""
+    found = {}
+    for other, root in store.same_as().items():
+        entities = store.find_entities(root)
+        found[other] = (root, entities[0].name if entities else root)
+    return found
 
 
 def _denied_and_asserted(event: MergedEvent) -> bool:

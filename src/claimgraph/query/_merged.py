@@ -50,16 +50,19 @@ class MergedEvent:
     members: list[StoredEvent] = field(default_factory=list, repr=False)  # the report-level events, for display
 
 
-def merged_event(row: MergedRow, copies: dict[str, str], shown: set[str] | None = None) -> MergedEvent:
+def merged_event(row: MergedRow, copies: dict[str, str], shown: set[str] | None = None,
+                 canonical: dict[str, tuple[str, str]] | None = None) -> MergedEvent:
     """One event from its stored members; ``copies`` maps a document to the original it copies; links to events
-    outside ``shown`` (not reported as of the date asked) are left out."""
+    outside ``shown`` (not reported as of the date asked) are left out; ``canonical`` maps an entity judged the same
+    as another to that one's (id, name)."""
     members = row.members
     claims = [c for m in members for c in _claims(m)]
     keep = (lambda link: True) if shown is None else (lambda link: link["id"] in shown)
     quantities = _quantities(members)
     return MergedEvent(
         id=row.id, type=members[0].event.type, mode=_most([m.event.mode for m in members]),
-        actor=_participants(members, "actor"), recipient=_participants(members, "recipient"),
+        actor=_participants(members, "actor", canonical or {}),
+        recipient=_participants(members, "recipient", canonical or {}),
         time=_time(members), object=_most([_item(m) for m in members]), status=summary_status(claims, members),
         claims=claims, sources=count_sources(members, copies), disputes=_disputes(claims, members, quantities),
         fulfils=[link["id"] for link in row.fulfils if keep(link)],
@@ -96,12 +99,15 @@ def _row(member: StoredEvent, doc_id: str, claim_id: str, status: str, speaker, 
                     member.document_id, member.key, member.outlet, member.date)
 
 
-def _participants(members: list[StoredEvent], role: str) -> list[dict]:
-    """Participants named by at least a third as many reports as the most named one; one row per name."""
+def _participants(members: list[StoredEvent], role: str, canonical: dict[str, tuple[str, str]]) -> list[dict]:
+    """Participants named by at least a third as many reports as the most named one; one row per name (an entity
+    judged the same as another is shown as that one)."""
     reports: dict[str, set[str]] = {}
     rows: dict[str, dict] = {}
     for m in members:
         for p in getattr(m.event, role):
+            if p.get("entity") in canonical:
+                p = {**p, "entity": canonical[p["entity"]][0], "name": canonical[p["entity"]][1]}
             key = p["name"].casefold()
             reports.setdefault(key, set()).add(m.document_id)
             if key not in rows or (p.get("entity") and not rows[key]["entity"]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 from claimgraph.merge import (
@@ -23,6 +23,7 @@ from claimgraph.merge import (
     similarity,
 )
 from claimgraph.model import Event
+from claimgraph.store._judgements import same_as
 
 
 class SqliteMergeIndex:
@@ -103,10 +104,28 @@ def _marks(values: list) -> str:
 
 
 def merge_events(conn: sqlite3.Connection, key: str, report_date: str | None, events: list[Event]) -> None:
-    """Merge one stored report's events into the events across reports (inside the caller's transaction)."""
-    mentions = [mention_of(key, report_date, event) for event in events]
+    """Merge one stored report's events into the events across reports (inside the caller's transaction), each
+    participant read through the entity judgements in force."""
+    same = same_as(conn)
+    mentions = [_judged(mention_of(key, report_date, event), same) for event in events]
     if mentions:
         merge_new(SqliteMergeIndex(conn), mentions)
+
+
+def _judged(mention: EventMention, same: dict[str, str]) -> EventMention:
+    if not same:
+        return mention
+    return replace(mention, actors=frozenset(same.get(e, e) for e in mention.actors),
+                   recipients=frozenset(same.get(e, e) for e in mention.recipients))
+
+
+def unmerge(conn: sqlite3.Connection, documents: list[str]) -> None:
+    """Take these reports' events out of the events across reports, so they are merged again (``merge_pending``)."""
+    for table in ("merge_blocks", "merged_members"):
+        conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", [(d,) for d in documents])
+    conn.execute("DELETE FROM event_links WHERE plan_id NOT IN (SELECT merged_id FROM merged_members)"
+                 " OR deed_id NOT IN (SELECT merged_id FROM merged_members)")
+    conn.execute("DELETE FROM merged_events WHERE id NOT IN (SELECT merged_id FROM merged_members)")
 
 
 def unmerged_documents(conn: sqlite3.Connection) -> list[str]:

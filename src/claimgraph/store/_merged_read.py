@@ -14,9 +14,9 @@ from claimgraph.store._claims import StoredEvent, select_event
 class MergedFilter:
     type: str | None = None
     status: str | None = None  # some claim about it has this status
-    actor: str | None = None  # entity id
-    recipient: str | None = None
-    entity: str | None = None  # as actor or recipient
+    actor: tuple[str, ...] = ()  # entity ids (one entity and those judged the same as it)
+    recipient: tuple[str, ...] = ()
+    entity: tuple[str, ...] = ()  # as actor or recipient
     since: str | None = None  # some report dated on or after (ISO)
     until: str | None = None
     as_of: str | None = None  # only reports dated on or before this day count
@@ -34,7 +34,7 @@ class MergedRow:
 
 
 _PARTICIPANT = ("EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = m.document_id"
-                " AND p.event_id = m.event_id AND p.entity_id = ?{role})")
+                " AND p.event_id = m.event_id AND p.entity_id IN ({marks}){role})")
 
 
 def select_merged_ids(conn: sqlite3.Connection, f: MergedFilter) -> list[str]:
@@ -52,14 +52,15 @@ def _member_clauses(f: MergedFilter) -> tuple[list[str], list[Any]]:
     params: list[Any] = []
     for clause, value in (("e.type = ?", f.type), ("d.date <= ? || '~'", f.until), ("d.date || '~' >= ?", f.since),
                           ("d.date IS NOT NULL AND d.date <= ? || '~'", f.as_of),
-                          (_PARTICIPANT.format(role=" AND p.role = 'actor'"), f.actor),
-                          (_PARTICIPANT.format(role=" AND p.role = 'recipient'"), f.recipient),
-                          (_PARTICIPANT.format(role=""), f.entity),
                           ("EXISTS (SELECT 1 FROM event_claims c WHERE c.document_id = m.document_id"
                            " AND c.event_id = m.event_id AND c.status = ?)", f.status)):
         if value:
             clauses.append(clause)
             params.append(value)
+    for role, ids in ((" AND p.role = 'actor'", f.actor), (" AND p.role = 'recipient'", f.recipient), ("", f.entity)):
+        if ids:
+            clauses.append(_PARTICIPANT.format(marks=",".join("?" * len(ids)), role=role))
+            params += list(ids)
     if f.ids is not None:
         clauses.append(f"m.merged_id IN ({','.join('?' * len(f.ids))})")
         params += list(f.ids)

@@ -11,7 +11,15 @@ from pathlib import Path
 from claimgraph.errors import StoreError
 from claimgraph.model import Extraction, Quantity, Timex
 from claimgraph.store._claims import EventFilter, StoredEvent, insert_claims, select_event, select_events
-from claimgraph.store._merged import copies_of, merge_events, record_copies, unmerged_documents
+from claimgraph.store._judgements import (
+    Judgement,
+    documents_with_events_of,
+    record_judgement,
+    same_as,
+    select_judgements,
+    withdraw_same,
+)
+from claimgraph.store._merged import copies_of, merge_events, record_copies, unmerge, unmerged_documents
 from claimgraph.store._merged_read import (
     MergedFilter,
     MergedRow,
@@ -124,6 +132,39 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 raise StoreError(f"could not merge document {document_id}: {exc}", where=str(self.path)) from exc
         return len(pending)
+
+    def judge(self, kind: str, entity_id: str, other_id: str, decided_by: str, reason: str | None = None) -> int:
+        """Record that two entities are the same ("same": ``other_id`` stands for ``entity_id``) or not
+        ("different": withdraws any "same" in force between them); the events of both are merged again."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            if kind == "different":
+                withdraw_same(self.conn, entity_id, other_id)
+            judgement = record_judgement(self.conn, kind, entity_id, other_id, decided_by, reason)
+            unmerge(self.conn, documents_with_events_of(self.conn, sorted(self._same_group(entity_id, other_id))))
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(f"could not record the judgement: {exc}", where=str(self.path)) from exc
+        self.merge_pending()
+        return judgement
+
+    def _same_group(self, *entity_ids: str) -> set[str]:
+        """These entities and every entity judged the same as one of them (before or after)."""
+        same = same_as(self.conn)
+        roots = {same.get(e, e) for e in entity_ids}
+        return set(entity_ids) | roots | {other for other, root in same.items() if root in roots}
+
+    def judgements(self) -> list[Judgement]:
+        return select_judgements(self.conn)
+
+    def same_as(self) -> dict[str, str]:
+        return same_as(self.conn)
+
+    def same_group(self, entity_id: str) -> tuple[str, ...]:
+        """The entity, the one it is judged the same as, and all judged the same as that one; sorted."""
+        return tuple(sorted(self._same_group(entity_id)))
 
     # --- reading -------------------------------------------------------------------------------
 
