@@ -368,5 +368,21 @@ def eval_news(directory, everything, dump, as_json):
     _echo_scores(evaluate_news(directory, everything=everything, dump=dump, on_error=_report_error), as_json)
 
 
+@eval_group.command(name="meantime")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@json_option
+def eval_meantime(directory, as_json):
+    """Cross-document event coreference on MEANTIME: merged events against the gold instances, beside a
+    same-lemma-within-topic baseline (MUC, B-cubed, CEAF-e, CoNLL F1).
+
+    \b
+    Examples:
+      claimgraph eval meantime ../shared/eval/dev/meantime_en
+    """
+    from claimgraph.evaluate import evaluate_meantime
+
+    _echo_scores(evaluate_meantime(directory, on_error=_report_error), as_json)
+
+
 def main() -> None:
     cli(prog_name="claimgraph")

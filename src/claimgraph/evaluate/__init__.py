@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimgraph.evaluate._classifier import fold_models
+from claimgraph.evaluate._meantime import evaluate_meantime
 from claimgraph.evaluate._merged import score_merged
 from claimgraph.evaluate._news import evaluate_news, score_claims
 from claimgraph.evaluate._plover import score_plover, score_plover_folds
@@ -15,6 +16,7 @@ from claimgraph.model import Document
 
 __all__ = [
     "evaluate_attribution",
+    "evaluate_meantime",
     "evaluate_news",
     "evaluate_plover",
     "evaluate_seed",
