@@ -154,6 +154,20 @@ def test_sanction_kind_legal_basis_and_authority(events):
     assert event.roles["authority"]["name"] == "The Treasury Department"
 
 
+def test_limits_on_trade_are_sanctions_and_designations_read_their_kind(events):
+    curbs = only(events("The United States announced new restrictions on exports of technology to the Wagner Group."),
+                 "SANCTION")
+    assert curbs.roles["kind"]["value"] == "export_controls"
+    assert not [e for e in events("The government eased restrictions on movement in the capital.")
+                if e.type == "SANCTION"]  # a restriction that limits no trade is not one
+    listing = only(events("The Biden administration is considering whether to designate the Wagner Group, a Russian "
+                          "mercenary outfit, a foreign terrorist organization."), "SANCTION")
+    assert listing.roles["kind"]["value"] == "designation_terrorist"  # the second object says which designation
+    criminal = only(events("The US Treasury designated the Wagner Group a significant transnational criminal "
+                           "organization on Thursday."), "SANCTION")
+    assert criminal.roles["kind"]["value"] == "designation_criminal"
+
+
 def test_deployment_with_force_size_parts_and_location(events):
     text = ("Moscow has deployed 30,000 soldiers to Belarus. Of the 30,000 soldiers, 20,000 are conscripts and "
             "10,000 are reservists.")

@@ -257,7 +257,7 @@ def _noun_match(token, rules) -> tuple[TriggerRule, int, int] | None:
         words = rule.words
         if _matches_ending_at(token, words):
             return rule, token.i - len(words) + 1, token.i
-        if len(words) > 2 and words[1] == "of" and _matches_starting_at(token, words):
+        if len(words) > 2 and words[1] in ("of", "on") and _matches_starting_at(token, words):
             return rule, token.i, token.i + len(words) - 1
     return None
 
