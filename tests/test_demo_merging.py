@@ -47,3 +47,10 @@ def test_the_sanctions_announced_are_linked_to_the_designation_that_carried_them
     said_on = {c["doc_id"] for p in plans for c in p["claims"]}
     assert {"r04", "r09"} <= said_on  # considered in November (a terrorist listing), announced on 22 December
     assert all(p["status"] in ("planned", "considered") and designation["id"] in p["fulfilled_by"] for p in plans)
+
+
+def test_a_syndicated_copy_counts_once_and_keeps_its_original(demo_events):
+    _, records = demo_events
+    delivery = next(r for r in records if {"r06", "r26"} <= {c["doc_id"] for c in r["claims"]})
+    harbor = [o for o in delivery["sources"]["origins"] if o.startswith("Harbor Post")]
+    assert harbor and "Lakeside Courier" not in " ".join(delivery["sources"]["origins"])  # r26 copies r06's text

@@ -46,8 +46,8 @@ def incompatible(a: EventMention, b: EventMention) -> str | None:
         return "different recipients"
     if _different_things(a.words, b.words):
         return "different objects"
-    if _time_gap(a, b) > APART_DAYS:
-        return "different times"  # a stated time far from another report's recent weeks, too
+    if _gap(a.time, b.time) > APART_DAYS:
+        return "different times"  # stated times only: a report may retell an old deed without its time
     if not a.unrealised and _told_early(a, b) > APART_DAYS:
         return "told before it happened"
     return None

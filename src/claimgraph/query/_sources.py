@@ -20,23 +20,29 @@ class Sources:
 def count_sources(members: list[StoredEvent], copies: dict[str, str]) -> Sources:
     """``copies`` maps a document to the earliest one it nearly repeats (an agency text on another site)."""
     reports = {m.document_id: m for m in members}
-    origin_of = {doc: _origin(m, copies) for doc, m in reports.items()}
+    origin_of = {doc: _origin(m) for doc, m in reports.items()}
+    for doc, original in copies.items():  # a copy counts as its original (the original's source, if it is here)
+        if doc in reports:
+            origin_of[doc] = origin_of.get(original) or f"text of {original}"
     outlets = {m.outlet for m in reports.values() if m.outlet}
-    dated = sorted((m.date, m.document_id) for m in reports.values() if m.date)
-    first = reports[dated[0][1]] if dated else next(iter(reports.values()), None)
     counted: dict[str, int] = {}
     for origin in origin_of.values():
         counted[origin] = counted.get(origin, 0) + 1
-    return Sources(len(reports), len(outlets), len(counted),
-                   (_credited(first) or first.outlet) if first else None,
+    return Sources(len(reports), len(outlets), len(counted), _first_reported_by(list(reports.values())),
                    [f"{o} ({n} report{'s' * (n > 1)})" for o, n in sorted(counted.items())])
 
 
-def _origin(member: StoredEvent, copies: dict[str, str]) -> str:
-    if member.document_id in copies:
-        return f"text of {copies[member.document_id]}"
-    credited = _credited(member)
-    return credited or member.outlet or member.document_id
+def _first_reported_by(reports: list[StoredEvent]) -> str | None:
+    """The outlet the earliest dated report credits, or its own; reports that name no outlet are passed over."""
+    for member in sorted((m for m in reports if m.date), key=lambda m: (m.date, m.document_id)):
+        named = _credited(member) or member.outlet
+        if named:
+            return named
+    return None
+
+
+def _origin(member: StoredEvent) -> str:
+    return _credited(member) or member.outlet or member.external_id or member.document_id
 
 
 def _credited(member: StoredEvent) -> str | None:

@@ -152,17 +152,22 @@ def record_copies(conn: sqlite3.Connection, key: str, text: str) -> None:
 
 
 def copies_of(conn: sqlite3.Connection, documents: list[str]) -> dict[str, str]:
-    """Each document that nearly repeats an earlier one -> the earliest of its copies (dated first, then by id)."""
+    """Each document that nearly repeats another -> the original of its copies: the one whose outlet the others
+    name ("first published by the Harbor Post"), else the earliest dated, else the first by id."""
     found = {}
     for doc in documents:
-        rows = conn.execute("SELECT n.other_id FROM near_duplicates n JOIN documents d ON d.id = n.other_id"
-                            " WHERE n.document_id = ? ORDER BY d.date IS NULL, d.date, d.id", (doc,)).fetchall()
-        own = conn.execute("SELECT date FROM documents WHERE id = ?", (doc,)).fetchone()
-        if rows and _earlier(conn, rows[0][0], doc, own[0] if own else None):
-            found[doc] = rows[0][0]
+        group = [doc] + [row[0] for row in conn.execute("SELECT other_id FROM near_duplicates WHERE document_id = ?",
+                                                        (doc,))]
+        if len(group) > 1:
+            original = min(group, key=lambda d: _original_rank(conn, d, group))
+            if original != doc:
+                found[doc] = original
     return found
 
 
-def _earlier(conn: sqlite3.Connection, other: str, doc: str, own_date: str | None) -> bool:
-    other_date = conn.execute("SELECT date FROM documents WHERE id = ?", (other,)).fetchone()[0]
-    return ((other_date is None, other_date or "", other) < (own_date is None, own_date or "", doc))
+def _original_rank(conn: sqlite3.Connection, doc: str, group: list[str]) -> tuple:
+    outlet, date = conn.execute("SELECT outlet, date FROM documents WHERE id = ?", (doc,)).fetchone()
+    texts = [conn.execute("SELECT text FROM documents WHERE id = ?", (other,)).fetchone()[0]
+             for other in group if other != doc]
+    named = bool(outlet) and any(outlet in text for text in texts)
+    return (not named, date is None, date or "", doc)
