@@ -26,9 +26,9 @@ demo: install
 	@$(BIN)/claimgraph events --db $(DEMO_DB) --type SANCTION
 	@echo; echo "== Disputed: events one source asserts and another denies, claims side by side"
 	@$(BIN)/claimgraph disputes --db $(DEMO_DB)
-	@echo; echo "== The event most reports tell: every claim, its sources, why its reports were merged"
+	@echo; echo "== One event across reports: every claim, its sources, the plans it carried out, why it was merged"
 	@$(BIN)/claimgraph event $$($(BIN)/claimgraph events --db $(DEMO_DB) --json \
-	    | $(BIN)/python -c "import json,sys; print(max(json.load(sys.stdin), key=lambda e: e['sources']['reports'])['id'])") --db $(DEMO_DB)
+	    | $(BIN)/python -c "import json,sys; print(max(json.load(sys.stdin), key=lambda e: (len(e['fulfils']), e['sources']['reports']))['id'])") --db $(DEMO_DB)
 	@echo; echo "Database: $(DEMO_DB). Try: $(BIN)/claimgraph timeline 'Wagner Group' --db $(DEMO_DB)"
 
 test: install

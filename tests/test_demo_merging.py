@@ -39,7 +39,7 @@ def test_the_delivery_and_its_denials_are_one_event(demo_events):
 
 
 def test_the_sanctions_announced_are_linked_to_the_designation_that_carried_them_out(demo_events):
-    _, records = demo_events
+    db, records = demo_events
     by_id = {r["id"]: r for r in records}
     designation = next(r for r in records
                        if r["type"] == "SANCTION" and {"r21", "r22"} <= {c["doc_id"] for c in r["claims"]})
@@ -47,6 +47,8 @@ def test_the_sanctions_announced_are_linked_to_the_designation_that_carried_them
     said_on = {c["doc_id"] for p in plans for c in p["claims"]}
     assert {"r04", "r09"} <= said_on  # considered in November (a terrorist listing), announced on 22 December
     assert all(p["status"] in ("planned", "considered") and designation["id"] in p["fulfilled_by"] for p in plans)
+    shown = api.event(designation["id"], db)  # one event asked for keeps its links to the others
+    assert set(shown.fulfils) == set(designation["fulfils"])
 
 
 def test_a_syndicated_copy_counts_once_and_keeps_its_original(demo_events):

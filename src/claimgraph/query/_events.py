@@ -39,7 +39,7 @@ def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> 
                          ids=tuple(ids) if ids is not None else None)
     canonical = _canonical_names(store)
     found = store.merged_ids(where)
-    shown = set(found) if q.as_of is None else set(store.merged_ids(MergedFilter(as_of=q.as_of)))
+    shown = None if q.as_of is None else set(store.merged_ids(MergedFilter(as_of=q.as_of)))  # links kept
     events = []
     for row in store.merged(found, q.as_of):
         if not row.members:

@@ -127,7 +127,10 @@ def _item(member: StoredEvent) -> str | None:
     """What the report says was moved, used or done: the item, else the trigger with its place ("captured
     Soledar")."""
     roles = member.event.roles
+    kind = roles.get("kind")
     text = _text(roles.get("item")) or _text(roles.get("about"))
+    if not text and isinstance(kind, dict) and kind.get("value"):
+        text = kind["value"].replace("_", " ")  # "designation criminal", "export controls"
     if not text:
         text = " ".join(filter(None, (_text(roles.get("trigger")), _text(roles.get("location")))))
     return " ".join(text.split()) if text else None
