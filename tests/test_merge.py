@@ -231,3 +231,27 @@ def test_entity_merge_and_split_are_judgements_that_views_and_merging_follow(dem
     assert _merged(db) == _merged(fresh)  # split undoes the merge: the same events as never judged
     kinds = [(j.kind, j.withdrawn_at is not None) for j in api.judgements(db)]
     assert kinds == [("same", True), ("different", False)]  # kept, withdrawn, never deleted
+
+
+def test_numbers_and_days_told_differently_are_kept_and_flagged():
+    from claimgraph.model import Claim, Event, Span, Speaker, Timex
+    from claimgraph.query._merged import merged_event
+    from claimgraph.store import MergedRow, StoredEvent
+
+    def member(doc, quantity, day, status="asserted"):
+        text = f"Wagner has {quantity} fighters in Ukraine."
+        kirby = Speaker("cg:john-kirby", "John Kirby", 0, 4)
+        claim = Claim("e1.c1", kirby, status, None, day, None, Span(0, 9, text[:9]))
+        event = Event("e1", "MOBILIZE", "troops", [{"entity": "cg:wagner-group", "name": "Wagner Group"}], [], status,
+                      Timex(day, 0, 1, "DATE", day), Span(0, len(text), text),
+                      roles={"quantity": {"text": quantity}}, claims=[claim])
+        return StoredEvent(f"{doc}/e1", doc, day, "Harbor Post", event, [], doc)
+
+    row = MergedRow("ev0", [], [member("d1", "50,000", "2022-12-22"), member("d2", "more than 50,000", "2022-12-23"),
+                                member("d3", "50,000", "2022-12-22", "denied")], [], [])
+    event = merged_event(row, {})
+    assert [q["text"] for q in event.quantities] == ["50,000", "more than 50,000"]
+    about = {d["about"]: d for d in event.disputes}
+    assert about["quantity"]["values"] == ["50,000", "more than 50,000"]
+    assert about["time"]["values"] == ["2022-12-22", "2022-12-23"]
+    assert about["whether it happened"]["denied_by"] == ["John Kirby"] and event.status == "disputed"
