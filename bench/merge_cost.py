@@ -1,7 +1,8 @@
 """Cost of storing one new report (with merging) as the store grows: 1k, 10k, 100k stored reports.
 
 Generated reports (no parsing): each tells one or two events of a few PLOVER types between actors drawn from a
-pool, dated over two years, so blocks fill as they would in a long-running desk's database. At each size the
+pool, dated in arrival order at a steady rate (a desk's daily intake), with text of words drawn from a large
+vocabulary, so the store grows as a long-running desk's database does: more days, not denser days. At each size the
 script times a probe of new reports stored one by one, once with merging and once without (the same store, the
 merge step switched off, in the same process, alternating), and prints the per-report cost and its ratio to the
 cost at the first size.
@@ -24,20 +25,29 @@ from claimgraph.store import Store
 from claimgraph.store import _store as store_module
 
 TYPES = ("AID", "SANCTION", "ASSAULT", "ACCUSE")
-WORDS = "drones shells rockets missiles sanctions fighting town border supplies talks strike convoy".split()
-START = date(2022, 1, 1)
+ITEMS = "drones shells rockets missiles sanctions fighting town border supplies talks strike convoy".split()
+START = date(2015, 1, 1)
+PER_DAY = 60  # reports a day
+
+
+def _vocabulary(rng: random.Random, size: int = 5000) -> list[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(size)]
+
+
+VOCABULARY = _vocabulary(random.Random(3))
 
 
 def report(n: int, rng: random.Random, actors: int) -> Extraction:
-    day = START + timedelta(days=rng.randrange(730))
+    day = START + timedelta(days=n // PER_DAY + rng.randrange(3))
     a, b = rng.sample(range(actors), 2)
     names = [f"Actor {a}", f"Actor {b}"]
-    text = f"Report {n}: {names[0]} and {names[1]}. " + " ".join(rng.choice(WORDS) for _ in range(60))
+    text = f"Report {n}: {names[0]} and {names[1]}. " + " ".join(rng.choice(VOCABULARY) for _ in range(80))
     entities = [Entity(f"cg:actor-{x}", f"Actor {x}", "GPE", mentions=[(text.index(f"Actor {x}"),
                 text.index(f"Actor {x}") + len(f"Actor {x}"))]) for x in (a, b)]
     events = []
     for k in range(rng.choice((1, 2))):
-        item = rng.choice(WORDS)
+        item = rng.choice(ITEMS)
         time_ = Timex("last week", 0, 6, "DATE", (day - timedelta(days=7)).isoformat()) if rng.random() < 0.4 else None
         events.append(Event(f"e{k + 1}", rng.choice(TYPES), None,
                             [{"entity": entities[0].id, "name": entities[0].name, "start": None, "end": None}],

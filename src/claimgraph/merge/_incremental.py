@@ -22,13 +22,17 @@ from claimgraph.merge._pairs import score_pair
 # A region holds at most this many report-level events: merge cost per report stays flat. Below the bound a region
 # is a whole connected part of the candidate graph, so its clustering is what clustering the corpus at once gives.
 REGION_LIMIT = 600
+# At most this many stored events per block and step: a block as busy as "ASSAULT by Russia" costs no more.
+BLOCK_LIMIT = 200
 
 
 class MergeIndex(Protocol):
     """What merging needs from a store (implemented by ``claimgraph.store``)."""
 
-    def blocked(self, blocks: list[str], low: str | None, high: str | None) -> list[tuple[str, str, str | None]]:
-        """(block, event key, report date) of stored events in these blocks, reported in [low, high] or undated."""
+    def blocked(self, blocks: list[str], low: str | None, high: str | None,
+                per_block: int) -> list[tuple[str, str, str | None]]:
+        """(block, event key, report date) of stored events in these blocks, reported in [low, high] or undated:
+        in each block at most ``per_block``, those reported nearest the middle of the range first."""
         ...
 
     def mentions(self, keys: list[str]) -> dict[str, tuple[EventMention, str]]:
@@ -97,7 +101,7 @@ def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> dict[str, li
             wanted[block].append(m)
     low, high = _span([m.date for m in frontier])
     found: dict[str, list[EventMention]] = defaultdict(list)
-    for block, key, day in index.blocked(sorted(wanted), low, high):
+    for block, key, day in index.blocked(sorted(wanted), low, high, BLOCK_LIMIT):
         found[key] += [m for m in wanted[block] if within_window(m.date, day) and m not in found[key]]
     return {key: finders for key, finders in found.items() if finders}
 

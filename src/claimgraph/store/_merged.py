@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from claimgraph.merge import (
     ALGORITHM,
@@ -32,16 +32,19 @@ class SqliteMergeIndex:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def blocked(self, blocks: list[str], low: str | None, high: str | None) -> list[tuple[str, str, str | None]]:
+    def blocked(self, blocks: list[str], low: str | None, high: str | None,
+                per_block: int) -> list[tuple[str, str, str | None]]:
         rows: list = []
-        for start in range(0, len(blocks), 500):  # SQLite's limit on bound parameters
-            chunk = blocks[start:start + 500]
-            sql = f"SELECT block, document_id, event_id, date FROM merge_blocks WHERE block IN ({_marks(chunk)})"
-            params: list = list(chunk)
-            if low:
+        middle = _middle(low, high)
+        for block in blocks:
+            sql = "SELECT block, document_id, event_id, date FROM merge_blocks WHERE block = ?"
+            params: list = [block]
+            if low:  # from the month: a report dated "2022-08" is in a window from 2022-08-20
                 sql += " AND (date IS NULL OR (date >= ? AND date <= ?))"
-                params += [low[:7], high]  # from the month: a report dated "2022-08" is in a window from 2022-08-20
-            rows += self.conn.execute(sql, params).fetchall()
+                params += [low[:7], high]
+            sql += (" ORDER BY abs(julianday(substr(coalesce(date, ?) || '-01-01', 1, 10)) - julianday(?)),"
+                    " document_id, event_id LIMIT ?")
+            rows += self.conn.execute(sql, [*params, middle, middle, per_block]).fetchall()
         return [(block, f"{doc}/{event}", day) for block, doc, event, day in rows]
 
     def mentions(self, keys: list[str]) -> dict[str, tuple[EventMention, str]]:
@@ -97,6 +100,14 @@ class SqliteMergeIndex:
                           [*ids, *ids])
         self.conn.executemany("INSERT OR REPLACE INTO event_links VALUES (?,?,?,?)",
                               [(f.plan, f.deed, f.score, json.dumps(f.reasons)) for f in links])
+
+
+def _middle(low: str | None, high: str | None) -> str:
+    """The day halfway between two ISO days (undated frontiers rank stored events by id alone)."""
+    if not low or not high:
+        return "2000-01-01"
+    a, b = date.fromisoformat(low[:10]), date.fromisoformat(high[:10])
+    return (a + (b - a) / 2).isoformat()
 
 
 def _marks(values: list) -> str:
