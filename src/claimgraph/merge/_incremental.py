@@ -9,7 +9,6 @@ stored events do not depend on the order reports arrived in.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
 
@@ -47,20 +46,12 @@ class MergeIndex(Protocol):
                    new: list[EventMention]) -> None: ...
 
 
-@dataclass
-class MergeResult:
-    clusters: list[Cluster]
-    links: list[FollowUp]
-
-
-def merge_new(index: MergeIndex, new: list[EventMention]) -> MergeResult:
-    """Join a report's events to the stored ones; returns the events of the region that was clustered again."""
+def merge_new(index: MergeIndex, new: list[EventMention]) -> None:
+    """Join a report's events to the stored ones: cluster their region again and write it back."""
     region = _region(index, new)
-    mentions = [m for m, _ in region.values()]
-    clusters = cluster(mentions + new)
-    links = follow_ups(mentions + new, clusters)
-    index.save_merge({merged_id for _, merged_id in region.values()}, clusters, links, new)
-    return MergeResult(clusters, links)
+    mentions = [m for m, _ in region.values()] + new
+    clusters = cluster(mentions)
+    index.save_merge({merged_id for _, merged_id in region.values()}, clusters, follow_ups(mentions, clusters), new)
 
 
 def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[EventMention, str]]:
