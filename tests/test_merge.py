@@ -69,6 +69,21 @@ def test_a_deed_reported_before_the_plan_does_not_fulfil_it():
     assert follow_ups([plan, deed], cluster([plan, deed])) == []
 
 
+def test_an_event_naming_no_one_is_found_by_what_it_is_about():
+    """ "A terrorist designation was under consideration", weeks later: no participant and another week, but the
+    same thing considered; and the telling that names no one does not weaken the plan's link to its deed."""
+    nobody = dict(actors=frozenset(), recipients=frozenset(), actor_sides=frozenset(), recipient_sides=frozenset())
+    considered = mention("d1/e1", type="SANCTION", status="considered", date="2022-11-30", window=None,
+                         words=frozenset({"kind:designation_terrorist"}))
+    again = replace(considered, key="d2/e1", document_id="d2", date="2023-01-21", **nobody)
+    deed = mention("d3/e1", type="SANCTION", date="2023-01-26", time=("2023-01-26", "2023-01-26"), window=None,
+                   words=frozenset({"kind:designation_criminal"}))
+    clusters = cluster([considered, again, deed])
+    assert [c.members for c in clusters] == [["d1/e1", "d2/e1"], ["d3/e1"]]
+    (link,) = follow_ups([considered, again, deed], clusters)
+    assert (link.plan, link.deed) == (clusters[0].id, clusters[1].id)
+
+
 def test_actors_of_other_sides_never_merge():
     ours = mention("d1/e1")
     theirs = mention("d2/e1", actors=frozenset({"Q30"}), actor_sides=frozenset({"USA"}))

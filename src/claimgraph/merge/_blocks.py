@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from claimgraph.merge._mentions import EventMention
+from claimgraph.merge._mentions import EventMention, specific
 
 # Reports further apart than this are not compared (a cost bound; follow-ups are linked within a region).
 WINDOW_DAYS = 120
@@ -18,24 +18,34 @@ WINDOW_DAYS = 120
 def registered_blocks(mention: EventMention) -> set[str]:
     """The blocks a stored event is found by: its type with each participant or place, and its report's week
     (an event naming no one there and in an "open" block, so one that names no participant finds any of its week)."""
-    keys = _named_blocks(mention)
+    keys = _named_blocks(mention) | _object_blocks(mention)
     week = _week(mention)
     if week:
         keys.add(week)
         if not mention.participants:
             keys.add(week + "|open")
+    if not mention.participants:
+        keys |= {key + "|open" for key in _object_blocks(mention)}
     return keys
 
 
 def query_blocks(mention: EventMention) -> set[str]:
     """The blocks a new event looks in: the pair (new, stored) is compared when either would find the other."""
-    keys = _named_blocks(mention)
+    keys = _named_blocks(mention) | {key + "|open" for key in _object_blocks(mention)}
     week = _week(mention)
     if week:
         keys.add(week + "|open")
         if not mention.participants:
             keys.add(week)
+    if not mention.participants:
+        keys |= _object_blocks(mention)
     return keys
+
+
+def _object_blocks(mention: EventMention) -> set[str]:
+    """Type with each word that says which thing: an event naming no participant ("a terrorist designation was
+    under consideration") finds the events of that thing."""
+    return {f"{mention.type}|object:{word}" for word in specific(mention.words)}
 
 
 def _named_blocks(mention: EventMention) -> set[str]:

@@ -48,8 +48,10 @@ def could_fulfil(a: EventMention, b: EventMention) -> bool:
 def _fit(plan: list[EventMention], deed: list[EventMention]) -> tuple[float, tuple[str, ...]]:
     """Mean over the plan's tellings of their best pair score, the plan read as done (compared as a deed would be),
     without its times (they say when it was planned; ``_not_earlier`` orders the two) and without what it names (a
-    deed may carry a plan out otherwise: a criminal designation for a terrorist listing); the best pair's reasons."""
-    read = [replace(p, status="asserted", date=None, time=None, window=None, words=frozenset()) for p in plan]
+    deed may carry a plan out otherwise: a criminal designation for a terrorist listing); the best pair's reasons.
+    Tellings that name no participant are left out when others name some."""
+    telling = [p for p in plan if p.participants] or plan  # a telling that names no one says neither yes nor no
+    read = [replace(p, status="asserted", date=None, time=None, window=None, words=frozenset()) for p in telling]
     scores = [[score_pair(p, d) for d in deed] for p in read]
     if any(s.score == NEVER for row in scores for s in row):
         return NEVER, ()
