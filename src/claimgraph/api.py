@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.errors import ClaimgraphError, DocumentNotStored, InputError, StoreError
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
 from claimgraph.query import (
@@ -112,14 +112,27 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
                 else:
                     yield document
 
-        for extraction in analyse(new_documents(), pipeline or build_pipeline(), record_error):
-            if store.add(extraction):
-                report.stored += 1
-                count_set_aside(extraction, report.set_aside)
-            else:
-                report.unchanged += 1  # the same text appeared twice in this batch
-        store.merge_pending()  # reports stored by an older version, or before an interruption
+        try:
+            for extraction in analyse(new_documents(), pipeline or build_pipeline(), record_error):
+                _store_one(store, extraction, report, record_error)
+            store.merge_pending()  # reports stored by an older version, or before an interruption
+        except StoreError as error:
+            error.report = report  # what was done before the abort: the CLI prints it
+            raise
     return report
+
+
+def _store_one(store: Store, extraction: Extraction, report: IngestReport, record_error: ErrorHandler) -> None:
+    try:
+        stored = store.add(extraction)
+    except DocumentNotStored as error:
+        record_error(error)
+        return
+    if stored:
+        report.stored += 1
+        count_set_aside(extraction, report.set_aside)
+    else:
+        report.unchanged += 1  # the same text appeared twice in this batch
 
 
 def entities(db: str | Path = DEFAULT_DB, *, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
@@ -127,9 +140,10 @@ def entities(db: str | Path = DEFAULT_DB, *, type: str | None = None, limit: int
         return list_entities(store, type=type, limit=limit)
 
 
-def entity(name: str, db: str | Path = DEFAULT_DB) -> EntityDetail:
+def entity(name: str, db: str | Path = DEFAULT_DB, *, limit: int | None = 20) -> EntityDetail:
+    """One entity: counts of all, and its ``limit`` latest documents and first events (None: every one)."""
     with Store(db, readonly=True) as store:
-        return entity_detail(store, name)
+        return entity_detail(store, name, limit)
 
 
 def judge(kind: str, name: str, other: str, db: str | Path = DEFAULT_DB, *, decided_by: str = "user",

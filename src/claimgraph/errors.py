@@ -1,7 +1,7 @@
 """One exception tree. Every error carries a stable code and says what to do.
 
-Codes: CG1xx reading input, CG2xx extraction/models, CG3xx storage, CG4xx queries,
-CG5xx evaluation. They are listed in docs/ERRORS.md (a test keeps the two in step).
+Codes: CG0xx claimgraph itself, CG1xx reading input, CG2xx extraction/models, CG3xx storage, CG4xx queries,
+CG5xx evaluation, CG6xx writing output. They are listed in docs/ERRORS.md (a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ class ClaimgraphError(Exception):
         self.where = where  # "file" or "file:line" when the error is about input
         prefix = f"{where}: " if where else ""
         super().__init__(f"{prefix}[{self.code}] {message}")
+
+
+class InternalError(ClaimgraphError):
+    """Something failed that claimgraph did not foresee: a bug. The message names it; no traceback is shown."""
+
+    code = "CG001"
 
 
 class InputError(ClaimgraphError):
@@ -71,7 +77,15 @@ class ExtractionFailed(ClaimgraphError):
 
 
 class StoreError(ClaimgraphError):
+    """The database could not be opened or written: the run stops (the document at fault rolled back)."""
+
     code = "CG300"
+
+
+class DocumentNotStored(ClaimgraphError):
+    """Storing one document failed on its content (a bug); it was rolled back and the batch went on."""
+
+    code = "CG301"
 
 
 class NotFound(ClaimgraphError):
@@ -82,3 +96,9 @@ class NotFound(ClaimgraphError):
 
 class EvaluationError(ClaimgraphError):
     code = "CG500"
+
+
+class OutputError(ClaimgraphError):
+    """The output could not be written (a full disk, a closed pipe)."""
+
+    code = "CG600"

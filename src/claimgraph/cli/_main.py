@@ -11,7 +11,7 @@ import click
 from claimgraph import __version__, api
 from claimgraph.cli import _render
 from claimgraph.cli._progress import Progress
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, InternalError, OutputError, StoreError
 from claimgraph.store import DEFAULT_DB
 
 FORMATS = click.Choice(["seed", "txt", "jsonl", "csv", "html"])
@@ -26,14 +26,38 @@ format_option = click.option("--input-format", "fmt", type=FORMATS, help="Read e
 
 
 class ClaimgraphGroup(click.Group):
-    """Turns claimgraph errors into one clear line on stderr and exit status 1."""
+    """Turns every error into one clear line on stderr and exit status 1: a coded claimgraph error as it is, an
+    output that cannot be written as CG600, anything else as CG001 (a bug; CLAIMGRAPH_DEBUG=1 shows the traceback)."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
         except ClaimgraphError as error:
-            click.echo(f"Error: {error}", err=True)
+            _fail(ctx, error)
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader went away ("| head"): nothing more to say
             ctx.exit(1)
+        except OSError as error:
+            _fail(ctx, OutputError(f"cannot write the output ({error.strerror or error}): check the disk and the "
+                                   "path given to -o"))
+        except Exception as error:
+            if os.environ.get("CLAIMGRAPH_DEBUG"):
+                raise
+            _fail(ctx, InternalError(f"unexpected {type(error).__name__}: {error}. This is a bug: please report it "
+                                     "with the command you ran (CLAIMGRAPH_DEBUG=1 shows where it happened)"))
+
+
+def _fail(ctx, error: ClaimgraphError) -> None:
+    click.echo(f"Error: {error}", err=True)
+    ctx.exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @click.group(cls=ClaimgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,6 +71,11 @@ def cli():
       claimgraph entities                    # who is in them
       claimgraph entity "North Korea"        # one entity: aliases, documents, times
     """
+
+
+def _stdin():
+    """Standard input as bytes, or None when the process has none (started with stdin closed)."""
+    return sys.stdin.buffer if sys.stdin is not None else None
 
 
 def _report_error(error) -> None:
@@ -90,7 +119,7 @@ def extract(files, date, require_date, fmt, out_format, output):
                 api.count_set_aside(extraction, set_aside)
                 yield extraction
 
-        found = api.extract(files, date=date, fmt=fmt, stdin=sys.stdin.buffer, on_error=on_error,
+        found = api.extract(files, date=date, fmt=fmt, stdin=_stdin(), on_error=on_error,
                             require_date=require_date)
         written = write_jsonl(shown(found), output)
     click.echo(f"{written} extracted, {len(errors)} skipped, {api.set_aside_summary(set_aside)}", err=True)
@@ -118,9 +147,14 @@ def ingest(files, db, date, require_date, fmt):
       claimgraph ingest notes.txt --date 2023-01-20
       claimgraph ingest feed.jsonl --require-date
     """
-    with Progress(files) as progress:
-        report = api.ingest(files, db=db, date=date, fmt=fmt, stdin=sys.stdin.buffer, require_date=require_date,
-                            on_error=progress.wrap(_report_error), on_document=progress.advance)
+    try:
+        with Progress(files) as progress:
+            report = api.ingest(files, db=db, date=date, fmt=fmt, stdin=_stdin(), require_date=require_date,
+                                on_error=progress.wrap(_report_error), on_document=progress.advance)
+    except StoreError as error:
+        if getattr(error, "report", None) is not None:  # aborted midway: say what was done before
+            click.echo(error.report.summary() + f"  -> {db} (stopped)", err=True)
+        raise
     click.echo(report.summary() + f"  -> {db}", err=True)
     if report.read == 0 and report.skipped:
         sys.exit(1)
@@ -130,7 +164,7 @@ def ingest(files, db, date, require_date, fmt):
 @db_option
 @json_option
 @click.option("--type", "type_", help="Only this entity type (PERSON, ORG, GPE, LOC, NORP...).")
-@click.option("--limit", type=int, help="At most this many rows.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
 def entities(db, as_json, type_, limit):
     """List canonical entities with their mention and document counts.
 
@@ -173,16 +207,19 @@ def entity():
 @click.argument("name")
 @db_option
 @json_option
-def entity_show(name, db, as_json):
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Show this many of its latest documents and first events (the counts cover all).")
+@click.option("--all", "show_all", is_flag=True, help="Show every document and event (slow for a big entity).")
+def entity_show(name, db, as_json, limit, show_all):
     """Show one entity by canonical name, alias or id: aliases, documents, nearby times, events, judgements.
 
     \b
     Examples:
       claimgraph entity "North Korea"
       claimgraph entity Pyongyang          # an alias finds its entity
-      claimgraph entity show Q423 --json
+      claimgraph entity show Q423 --json --all
     """
-    detail = api.entity(name, db)
+    detail = api.entity(name, db, limit=None if show_all else limit)
     click.echo(_render.to_json(detail) if as_json else _render.entity_detail(detail))
 
 
@@ -249,7 +286,7 @@ def entity_judgements(db, as_json):
 @cli.command()
 @db_option
 @json_option
-@click.option("--limit", type=int, help="At most this many documents.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many documents.")
 @click.option("--outlet", help="Only documents from this outlet.")
 def docs(db, as_json, limit, outlet):
     """List stored documents by date.
@@ -385,4 +422,13 @@ def eval_meantime(directory, as_json):
 
 
 def main() -> None:
-    cli(prog_name="claimgraph")
+    try:
+        cli(prog_name="claimgraph")
+    finally:
+        try:
+            sys.stdout.flush()  # a full disk or closed pipe shows here when output was buffered
+        except OSError as error:
+            _quiet_stdout()
+            if not isinstance(error, BrokenPipeError):
+                click.echo(f"Error: [CG600] cannot write the output ({error.strerror or error})", err=True)
+                sys.exit(1)

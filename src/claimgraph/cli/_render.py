@@ -48,7 +48,9 @@ def entity_detail(detail) -> str:
     e = detail.entity
     lines = [f"{e.name}  ({e.type}{', ' + e.wikidata if e.wikidata else ''}; id {e.id})",
              f"  aliases:   {', '.join(detail.aliases) or '-'}",
-             f"  mentions:  {e.mentions} in {e.documents} document(s)", "", "Documents:"]
+             f"  mentions:  {e.mentions} in {e.documents} document(s)", "",
+             "Documents" + (f" (the latest {len(detail.documents)}; `--all` for every one):"
+                            if len(detail.documents) < e.documents else ":")]
     for doc, count in detail.documents:
         lines.append(f"  {doc.date or '????-??-??'}  {doc.id}  {doc.outlet or '-'}  {title_or_source(doc)}  ({count}x)")
     if detail.times:
@@ -57,7 +59,7 @@ def entity_detail(detail) -> str:
             t = near.timex
             lines.append(f"  {near.date or '?'}  {t.text!r} -> {t.value} ({t.type})  [{near.document_id}]")
     if detail.events:
-        lines += ["", f"Events it takes part in ({len(detail.events)}; `claimgraph events --entity` for the table):"]
+        lines += ["", f"Events it takes part in ({detail.event_count}; `claimgraph events --entity` for the table):"]
         for stored in detail.events[:12]:
             e = stored.event
             who = " -> ".join(", ".join(p["name"] for p in side) or "?" for side in (e.actor, e.recipient))

@@ -45,15 +45,28 @@ MAX_EXAMPLES = 25
 
 def read_plover_gsr(path: str | Path) -> list[dict]:
     """Coded records of a PLOVER GSR JSONL (or JSON array) file, DOCUMENT records left out."""
+    hint = "pass a PLOVER GSR file such as ../shared/eval/dev/plover_gsr/plover_gsr_dev.jsonl"
     try:
         text = Path(path).read_text("utf-8")
-    except OSError as exc:
-        raise EvaluationError(f"cannot read {path}: {exc}; pass plover_gsr_dev.jsonl") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(f"cannot be read ({exc}): {hint}", where=str(path)) from exc
+    records = []
+    for number, row in enumerate(_rows(text, path, hint), start=1):
+        if isinstance(row, dict) and row.get("event") == "DOCUMENT":
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not isinstance(row.get("event"), str):
+            raise EvaluationError(f'record {number} is not a PLOVER record (it needs "text" and "event"): {hint}',
+                                  where=str(path))
+        records.append(_record(row))
+    return records
+
+
+def _rows(text: str, path, hint: str) -> list:
     try:
         rows = json.loads(text) if text.lstrip().startswith("[") else [json.loads(x) for x in text.splitlines() if x]
-    except json.JSONDecodeError as exc:
-        raise EvaluationError(f"not JSON lines: {exc}", where=str(path)) from exc
-    return [_record(row) for row in rows if row.get("event") != "DOCUMENT"]
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise EvaluationError(f"is not JSON lines ({exc}): {hint}", where=str(path)) from exc
+    return rows if isinstance(rows, list) else [rows]
 
 
 def _record(row: dict) -> dict:

@@ -27,8 +27,12 @@ def _read_seed(directory: Path, pipeline) -> tuple[dict, Extraction]:
     gold_path = directory / "gold.json"
     if not gold_path.exists():
         raise EvaluationError(f"no gold.json in {directory}; pass the seed folder, e.g. ../shared/eval/dev/seed")
-    gold = json.loads(gold_path.read_text("utf-8"))
-    documents = [d for d in read_paths([directory / gold["document"]["file"]]) if not isinstance(d, Exception)]
+    try:
+        gold = json.loads(gold_path.read_text("utf-8"))
+        report = directory / gold["document"]["file"]
+    except (OSError, ValueError, LookupError, TypeError) as exc:  # not UTF-8, not JSON, not a seed gold file
+        raise EvaluationError(f"is not a seed gold file ({type(exc).__name__}: {exc})", where=str(gold_path)) from exc
+    documents = [d for d in read_paths([report]) if not isinstance(d, Exception)]
     if not documents:
         raise EvaluationError(f"could not read {gold['document']['file']} in {directory}")
     return gold, next(analyse(documents, pipeline))

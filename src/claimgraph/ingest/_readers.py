@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from claimgraph.errors import EmptyInput, InputError, MalformedRecord, MissingDate, Unreadable, UnsupportedFormat
+from claimgraph.errors import (
+    EmptyInput,
+    InputError,
+    MalformedRecord,
+    MissingDate,
+    TooLarge,
+    Unreadable,
+    UnsupportedFormat,
+)
 from claimgraph.model import Document
 
 from ._datelines import date_document
@@ -77,7 +85,7 @@ def detect_format(path: str | Path, head: bytes) -> str:
     if fmt is None:
         raise UnsupportedFormat(
             f"unknown file type {extension or '(no extension)'}: name it .txt, .jsonl, .ndjson, .csv, .html "
-            "or .htm (a .json array should be rewritten as .jsonl, one object per line), or pass --format",
+            "or .htm (a .json array should be rewritten as .jsonl, one object per line), or pass --input-format",
             where=str(path),
         )
     return fmt
@@ -108,19 +116,24 @@ def _read_all(paths: Iterable[str | Path], options: _Options) -> Iterator[Item]:
 
 
 def _read_directory(root: Path, options: _Options) -> Iterator[Item]:
-    for path in _walk(root, seen=set()):
-        yield from _read_file(str(path), options)
+    for entry in _walk(root, seen=set()):
+        if isinstance(entry, InputError):
+            yield entry
+        else:
+            yield from _read_file(str(entry), options)
 
 
-def _walk(folder: Path, seen: set[str]) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order, depth first, hidden names skipped."""
+def _walk(folder: Path, seen: set[str]) -> Iterator[Path | InputError]:
+    """Files under ``folder`` in sorted order, depth first, hidden names skipped; what cannot be read there
+    (a dangling link, a folder without permission, a pipe or device) is named, not passed over in silence."""
     real = os.path.realpath(folder)
     if real in seen:  # a symlink loop
         return
     seen.add(real)
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as err:
+        yield Unreadable(f"folder cannot be listed ({err.strerror or err}): check its permissions", where=str(folder))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -129,6 +142,14 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path]:
             yield from _walk(entry, seen)
         elif entry.is_file():
             yield entry
+        else:
+            yield Unreadable(_not_a_file(entry), where=str(entry))
+
+
+def _not_a_file(entry: Path) -> str:
+    if entry.is_symlink() and not entry.exists():
+        return f"is a link to {os.readlink(entry)}, which does not exist: fix or remove the link"
+    return "is not a regular file (a pipe, socket or device): pass it by name to read from it"
 
 
 def _read_file(name: str, options: _Options) -> Iterator[Item]:
@@ -154,8 +175,7 @@ def _read_source(source: Source, path: str, options: _Options) -> Iterator[Item]
     try:
         if not source.head.strip() and len(source.head) < HEAD_BYTES:  # the whole input is blank
             raise EmptyInput("is empty: there is no report to read", where=source.name)
-        check_not_binary(source.head, source.name)
-        fmt = options.fmt or detect_format(path, source.head)
+        fmt = _format_of(source, path, options)
     except InputError as err:
         yield err
         return
@@ -163,8 +183,29 @@ def _read_source(source: Source, path: str, options: _Options) -> Iterator[Item]
         yield item if isinstance(item, InputError) else _finish(item, options)
 
 
+def _format_of(source: Source, path: str, options: _Options) -> str:
+    """The input's format, once it is known not to be binary. A NUL in the head of a JSONL or CSV file costs only
+    its line (the line reader refuses it); in a one-document file it refuses the file."""
+    try:
+        fmt = options.fmt or detect_format(path, source.head)
+    except UnsupportedFormat:
+        check_not_binary(source.head, source.name)  # an image named .dat is binary first
+        raise
+    check_not_binary(source.head, source.name, lines=fmt in _LINE_FORMATS)
+    return fmt
+
+
+_LINE_FORMATS = frozenset({"jsonl", "csv"})
+# spaCy reads at most 1,000,000 characters, and time and memory grow with a document's length; a report this long
+# is a book or a dump, not news: it is refused before it reaches the parser.
+MAX_CHARACTERS = 300_000
+
+
 def _finish(document: Document, options: _Options) -> Item:
-    """What every format shares once a Document is built: its language, and the --require-date check."""
+    """What every format shares once a Document is built: its length and language, and the --require-date check."""
+    if len(document.text) > MAX_CHARACTERS:
+        return TooLarge(f"holds {len(document.text):,} characters, over the {MAX_CHARACTERS:,} a report is read in: "
+                        "split it into reports (one per article or section)", where=document.location)
     document.language = detect_language(document.text)
     if options.require_date and document.date_precision != "day":
         return _missing_date(document)
@@ -251,5 +292,5 @@ def _format_argument(fmt: str | None) -> str | None:
         return None
     name = _ALIASES.get(fmt.lower(), fmt.lower())
     if name not in FORMATS:
-        raise UnsupportedFormat(f"--format {fmt!r} is not one of: {', '.join(FORMATS)}")
+        raise UnsupportedFormat(f"--input-format {fmt!r} is not one of: {', '.join(FORMATS)}")
     return name

@@ -7,7 +7,9 @@ Each record becomes one ``Document`` or one ``InputError`` naming ``file:line``
 from __future__ import annotations
 
 import csv
+import itertools
 import json
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -79,8 +81,12 @@ def _jsonl_record(line: str, name: str, lineno: int, date: str | None) -> Item:
     except RecursionError:
         return MalformedRecord("is JSON nested too deeply to read", where=where)
     if not isinstance(fields, dict):
-        return MalformedRecord(f'is a JSON {type(fields).__name__}, not an object with a "text" field', where=where)
+        return MalformedRecord(f'is a JSON {_JSON_TYPES.get(type(fields), "value")}, not an object with a "text" field',
+                               where=where)
     return _build(fields, name, lineno, date)
+
+
+_JSON_TYPES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
 
 
 def _allow_fields_up_to(max_bytes: int) -> None:
@@ -93,27 +99,72 @@ def _allow_fields_up_to(max_bytes: int) -> None:
 
 def _csv_rows(lines: LineReader) -> Iterator[tuple[int, list[str] | InputError]]:
     """(line where the record starts, its cells or the error reading it); blank rows skipped."""
-    reader = csv.reader(lines)
+    return _rows(_Taken(lines), lines.name)
+
+
+class _Taken:
+    """Lines as the csv module takes them, counted, and kept until their record is done: so a record that ran on
+    past where it should have ended (a quote that never closes) can be read again from its second line."""
+
+    def __init__(self, lines: Iterator[str], count: int = 0) -> None:
+        self.lines, self.taken, self.count = lines, [], count
+
+    def __iter__(self) -> _Taken:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self.lines)
+        except InputError:
+            self.count += 1  # the line reader refused this line and goes on with the next
+            raise
+        self.count += 1
+        self.taken.append(line)
+        return line
+
+
+def _rows(source: _Taken, name: str, width: int | None = None) -> Iterator[tuple[int, list[str] | InputError]]:
+    """Rows, the header first. A record over several lines that never closes its quote, or that does not have the
+    header's width, is refused and read again from its second line: a stray quote costs only its own record."""
+    reader = csv.reader(source)
     while True:
-        start = lines.lineno + 1
+        source.taken = []
+        start = source.count + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except InputError as err:
-            yield lines.lineno, err
+            yield source.count, err
             continue
         except csv.Error as err:
-            yield (
-                start,
-                MalformedRecord(
-                    f"is not valid CSV ({err}): quote fields holding commas, quotes or newlines",
-                    where=f"{lines.name}:{start}",
-                ),
-            )
+            yield start, _bad_csv(f"is not valid CSV ({err})", f"{name}:{start}")
             continue
-        if any(cell.strip() for cell in row):
-            yield start, row
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(source.taken) > 1 and (_never_closes(source.taken) or (width and len(row) != width)):
+            yield start, _bad_csv(f"has a quoted field that does not close where it should (the {len(source.taken)} "
+                                  "lines from here ran into one record; the lines after this one are read again)",
+                                  f"{name}:{start}")
+            yield from _rows(_Taken(itertools.chain(source.taken[1:], source.lines), start), name, width)
+            return
+        width = width or len(row)
+        yield start, row
+
+
+def _never_closes(lines: list[str]) -> bool:
+    """The record ran to the end of the file inside a quoted field (the lenient reader gives it as one field)."""
+    if len(lines) < 2:
+        return False
+    try:
+        list(csv.reader(lines, strict=True))
+    except csv.Error as err:
+        return "end of data" in str(err)
+    return False
+
+
+def _bad_csv(what: str, where: str) -> MalformedRecord:
+    return MalformedRecord(f"{what}: quote fields holding commas, quotes or newlines", where=where)
 
 
 def _csv_header(rows: Iterator[tuple[int, list[str] | InputError]], name: str) -> list[str] | InputError:
@@ -161,10 +212,10 @@ def build_document(fields: dict[str, Any], *, source: str, line: int, fallback_d
     text = fields.get("text")
     if not isinstance(text, str):
         raise MalformedRecord('has no "text" string: every record needs its report text', where=where)
+    text = _checked_str(normalise_newlines(text), "text", where)
     if not text.strip():
         raise EmptyInput('has an empty "text": every record needs its report text', where=where)
     optional = {key: _optional_str(fields.get(key), key, where) for key in _OPTIONAL}
-    text = _checked_str(normalise_newlines(text), "text", where)
     document = Document(text=text, date=_record_date(fields.get("date"), where), source=source, line=line, **optional)
     return date_document(document, fallback_date)
 
@@ -186,7 +237,7 @@ def _optional_str(value: Any, key: str, where: str) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise MalformedRecord(f'field "{key}" must be a string, not {type(value).__name__}', where=where)
-    return _checked_str(value, key, where)
+    return _checked_str(value, key, where) or None
 
 
 def _checked_str(value: str, key: str, where: str) -> str:
@@ -197,4 +248,8 @@ def _checked_str(value: str, key: str, where: str) -> str:
         raise MalformedRecord(
             f'field "{key}" holds an unpaired surrogate escape: fix the record', where=where
         ) from None
-    return value
+    return _CONTROL.sub("", value)
+
+
+# Control characters a record may escape ("\u0000"): no text holds them, and kept they end up in names ("Kyiv\x00").
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO, TextIO
 
 from claimgraph.errors import BinaryInput, EncodingError, TooLarge
@@ -31,6 +31,8 @@ class Source:
 
 
 def open_file(path: str, fh: BinaryIO, size: int) -> Source:
+    if not fh.seekable():  # a named pipe: read on after its head, as from stdin
+        return replace(open_stdin(fh), name=path)
     head = fh.read(HEAD_BYTES)
     fh.seek(0)
     return Source(name=path, head=head, stream=fh, size=size)
@@ -57,7 +59,7 @@ def read_whole(source: Source, max_bytes: int) -> bytes:
 
 
 def _too_large(where: str, what: str, limit: int, advice: str) -> TooLarge:
-    return TooLarge(f"{what}, over the {limit:,}-byte limit: {advice} or raise --max-bytes", where=where)
+    return TooLarge(f"{what}, over the {limit:,}-byte limit: {advice}", where=where)
 
 
 class LineReader:

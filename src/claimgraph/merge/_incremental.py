@@ -9,13 +9,12 @@ stored events do not depend on the order reports arrived in.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
 from typing import Protocol
 
 from claimgraph.merge._blocks import WINDOW_DAYS, day_of, query_blocks, within_window
 from claimgraph.merge._clusters import THRESHOLD, Cluster, cluster
 from claimgraph.merge._followups import FollowUp, could_fulfil, follow_ups
-from claimgraph.merge._mentions import EventMention
+from claimgraph.merge._mentions import EventMention, shifted
 from claimgraph.merge._pairs import score_pair
 
 # A region holds at most this many report-level events: merge cost per report stays flat. Below the bound a region
@@ -101,4 +100,4 @@ def _span(dates: list[str | None]) -> tuple[str | None, str | None]:
     if not dates or any(not d for d in dates):
         return None, None
     days = [day_of(d) for d in dates]
-    return (min(days) - timedelta(days=WINDOW_DAYS)).isoformat(), (max(days) + timedelta(days=WINDOW_DAYS)).isoformat()
+    return shifted(min(days), -WINDOW_DAYS).isoformat(), shifted(max(days), WINDOW_DAYS).isoformat()

@@ -175,8 +175,13 @@ def _recent(report_date: str | None, status: str) -> tuple[str, str] | None:
     reported = time_interval(report_date, None)
     if reported is None or status in UNREALISED:
         return None
-    start = date.fromisoformat(reported[0]) - timedelta(days=RECENT_DAYS)
-    return start.isoformat(), reported[1]
+    return shifted(date.fromisoformat(reported[0]), -RECENT_DAYS).isoformat(), reported[1]
+
+
+def shifted(day: date, days: int) -> date:
+    """The day so many days later (earlier when negative), held within the calendar (a report of 0001-01-05)."""
+    room = (date.max - day).days if days > 0 else (day - date.min).days
+    return day + timedelta(days=max(min(days, room), -room))
 
 
 def time_interval(value: str | None, report_date: str | None) -> tuple[str, str] | None:

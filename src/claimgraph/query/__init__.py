@@ -55,6 +55,7 @@ class EntityDetail:
     times: list[NearbyTime] = field(default_factory=list)
     events: list[StoredEvent] = field(default_factory=list)  # events it takes part in, as actor or recipient
     judgements: list[Judgement] = field(default_factory=list)  # merge and split decisions about it
+    event_count: int = 0  # all its report-level events (``events`` holds the first ``limit``)
 
 
 def list_entities(store: Store, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
@@ -76,24 +77,25 @@ def list_events(store: Store, *, type: str | None = None, status: str | None = N
     return store.events(where)
 
 
-def entity_detail(store: Store, name: str) -> EntityDetail:
+def entity_detail(store: Store, name: str, limit: int | None = 20) -> EntityDetail:
     """Everything stored about one entity, found by canonical name, alias or id, with what is stored about the
-    entities judged the same as it (`claimgraph entity merge`)."""
+    entities judged the same as it (`claimgraph entity merge`): counts of all, and the ``limit`` latest documents
+    (with the times near its mentions there) and first events, so the answer costs the same in a store of any size."""
     entity = _find_one(store, name)
     group = store.same_group(entity.id)
-    mentions = sorted((m for e in group for m in store.mentions(e)), key=lambda m: (m.document_id, m.start))
-    per_document: dict[str, int] = {}
-    for mention in mentions:
-        per_document[mention.document_id] = per_document.get(mention.document_id, 0) + 1
-    documents = store.documents_by_id(list(per_document))
+    documents = store.latest_mentioning(group, limit)
+    shown = {document.id: document for document, _ in documents}
+    mentions = store.mentions_in(group, list(shown))
+    events = [event for e in group for event in store.events(EventFilter(entity_id=e, limit=limit))]
     others = [found for e in group if e != entity.id for found in store.find_entities(e)[:1]]
     return EntityDetail(
         entity=entity,
         aliases=sorted({a for e in group for a in store.aliases(e)} | {o.name for o in others}),
-        documents=[(documents[d], n) for d, n in per_document.items()],
-        times=_times_near(store, mentions, documents),
-        events=[event for e in group for event in store.events(EventFilter(entity_id=e))],
+        documents=documents,
+        times=_times_near(store, mentions, shown),
+        events=events[:limit],
         judgements=[j for j in store.judgements() if {j.entity_id, j.other_id} & set(group)],
+        event_count=sum(store.count_events(EventFilter(entity_id=e)) for e in group),
     )
 
 

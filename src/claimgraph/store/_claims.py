@@ -92,6 +92,12 @@ def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[StoredEvent]
     return [_stored_event(conn, row) for row in rows]
 
 
+def count_events(conn: sqlite3.Connection, f: EventFilter) -> int:
+    where, params = _where(f)
+    return conn.execute("SELECT count(*) FROM events e JOIN documents d ON d.id = e.document_id" + where,
+                        params).fetchone()[0]
+
+
 def select_event(conn: sqlite3.Connection, document_id: str, event_id: str) -> StoredEvent | None:
     row = conn.execute(_EVENT_SQL + " WHERE e.document_id = ? AND e.id = ?", (document_id, event_id)).fetchone()
     return _stored_event(conn, row) if row else None
@@ -123,8 +129,8 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.document_id = ?")
         params.append(f.document_id)
     if f.entity_id:
-        clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = e.document_id"
-                       " AND p.event_id = e.id AND p.entity_id = ?)")
+        clauses.append("(e.document_id, e.id) IN (SELECT p.document_id, p.event_id FROM event_participants p"
+                       " WHERE p.entity_id = ?)")
         params.append(f.entity_id)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 

@@ -33,8 +33,10 @@ class MergedRow:
     fulfilled_by: list[dict]
 
 
-_PARTICIPANT = ("EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = m.document_id"
-                " AND p.event_id = m.event_id AND p.entity_id IN ({marks}){role})")
+# Driven from the participant index (entity, role) to the members, not member by member: on a store where the
+# entity takes part in most events, an EXISTS per member made the planner scan them all.
+_PARTICIPANT = ("(m.document_id, m.event_id) IN (SELECT p.document_id, p.event_id FROM event_participants p"
+                " WHERE p.entity_id IN ({marks}){role})")
 
 
 def select_merged_ids(conn: sqlite3.Connection, f: MergedFilter) -> list[str]:

@@ -7,10 +7,18 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import DocumentNotStored, StoreError
 from claimgraph.model import Extraction, Quantity, Timex
-from claimgraph.store._claims import EventFilter, StoredEvent, insert_claims, select_event, select_events
+from claimgraph.store._claims import (
+    EventFilter,
+    StoredEvent,
+    count_events,
+    insert_claims,
+    select_event,
+    select_events,
+)
 from claimgraph.store._judgements import (
     Judgement,
     documents_with_events_of,
@@ -77,9 +85,15 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.readonly = readonly
         self.conn = _connect(self.path, readonly)
         if not readonly:
-            migrate(self.conn)
+            try:
+                migrate(self.conn)
+            except sqlite3.Error as exc:  # a full disk while a new database is made
+                self.conn.close()
+                raise StoreError(f"could not set up the database: {exc}; nothing was stored",
+                                 where=str(self.path)) from exc
 
     def __enter__(self) -> Store:
         return self
@@ -88,6 +102,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if not self.readonly:
+            try:
+                self.conn.execute("PRAGMA optimize")  # fresh planner statistics as the store grows (cheap)
+            except sqlite3.Error:
+                pass  # a full disk or a lock: the statistics can wait for the next run
         self.conn.close()
 
     @property
@@ -114,9 +133,17 @@ class Store:
             self.conn.execute("COMMIT")
             return True
         except sqlite3.Error as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise StoreError(f"could not store document {key}: {exc}", where=str(self.path)) from exc
+            self._roll_back()
+            raise StoreError(f"could not store this report ({exc}); it was rolled back",
+                             where=extraction.document.location) from exc
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:  # its content met a bug
+            self._roll_back()
+            raise DocumentNotStored(f"storing it failed ({type(exc).__name__}: {exc}); it was rolled back and the "
+                                    "batch went on: please report it", where=extraction.document.location) from exc
+
+    def _roll_back(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def merge_pending(self) -> int:
         """Merge the events of documents stored without merging (before migration 0005); how many documents."""
@@ -208,6 +235,23 @@ class Store:
                " WHERE m.entity_id = ? ORDER BY d.date, m.document_id, m.start")
         return [MentionRow(*row) for row in self.conn.execute(sql, (entity_id,))]
 
+    def latest_mentioning(self, entity_ids: tuple[str, ...], limit: int | None) -> list[tuple[StoredDocument, int]]:
+        """The documents that mention any of these entities, latest first, each with how many mentions there."""
+        marks = ",".join("?" * len(entity_ids))
+        sql = (f"SELECT document_id, count(*) FROM mentions WHERE entity_id IN ({marks}) GROUP BY document_id")
+        counts = dict(self.conn.execute(sql, entity_ids))
+        documents = self.documents_by_id(list(counts))
+        ordered = sorted(documents.values(), key=lambda d: (d.date or "", d.id), reverse=True)
+        return [(d, counts[d.id]) for d in ordered[:limit]]
+
+    def mentions_in(self, entity_ids: tuple[str, ...], document_ids: list[str]) -> list[MentionRow]:
+        """The mentions of these entities in these documents."""
+        entities, documents = ",".join("?" * len(entity_ids)), ",".join("?" * len(document_ids))
+        sql = ("SELECT m.document_id, m.start, m.end, substr(d.text, m.start + 1, m.end - m.start)"
+               " FROM mentions m JOIN documents d ON d.id = m.document_id"
+               f" WHERE m.entity_id IN ({entities}) AND m.document_id IN ({documents}) ORDER BY m.document_id, m.start")
+        return [MentionRow(*row) for row in self.conn.execute(sql, [*entity_ids, *document_ids])]
+
     def documents_by_id(self, ids: list[str]) -> dict[str, StoredDocument]:
         marks = ",".join("?" * len(ids))
         sql = _DOCUMENTS_SQL + f" WHERE d.id IN ({marks}) GROUP BY d.id"
@@ -219,6 +263,9 @@ class Store:
 
     def events(self, where: EventFilter | None = None) -> list[StoredEvent]:
         return select_events(self.conn, where or EventFilter())
+
+    def count_events(self, where: EventFilter | None = None) -> int:
+        return count_events(self.conn, where or EventFilter())
 
     def event(self, document_id: str, event_id: str) -> StoredEvent | None:
         return select_event(self.conn, document_id, event_id)
@@ -263,14 +310,62 @@ _DOCUMENT_COLUMNS = ("id", "text_sha256", "external_id", "date", "title", "url",
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    """A connection to the database file at ``path`` (a path, never an SQLite URI or ":memory:"), with a coded
+    error for every way the path can be wrong."""
+    _check_path(path, readonly)
+    conn = None
+    try:
+        conn = _open(path, readonly)
+        _check_is_claimgraph(conn, path)
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")  # readers never block the single writer
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"cannot be used as a database ({exc}): if it is not a claimgraph database, give another "
+                         "--db path; if it is damaged, restore it from a copy or ingest into a new file",
+                         where=str(path)) from exc
+    return conn
+
+
+def _check_path(path: Path, readonly: bool) -> None:
+    if str(path) in ("", ":memory:"):
+        raise StoreError("an in-memory database keeps nothing after the run: give a file path to --db")
     if readonly and not path.exists():
         raise StoreError(f"no database at {path}; run `claimgraph ingest FILE --db {path}` first")
-    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+    if not path.parent.is_dir():
+        raise StoreError(f"the folder {path.parent} does not exist: create it (mkdir -p {path.parent}) or give "
+                         "another --db path", where=str(path))
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder: give a file path to --db", where=str(path))
+
+
+def _open(path: Path, readonly: bool) -> sqlite3.Connection:
+    uri = "file:" + quote(str(path.absolute()), safe="/")  # "a?b.db" is a file name, not a query string
+    if readonly:
+        try:
+            return _configured(sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None))
+        except sqlite3.OperationalError:
+            # In a folder the user cannot write, SQLite cannot make the side files WAL reading needs: read the
+            # file as it stands (nobody can be writing it there either).
+            return _configured(sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None))
+    return _configured(sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30))
+
+
+def _configured(conn: sqlite3.Connection) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")  # readers never block the single writer
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file that is no database fails here
     return conn
+
+
+def _check_is_claimgraph(conn: sqlite3.Connection, path: Path) -> None:
+    """Never add claimgraph's tables (nor a WAL journal) to another application's database."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "schema_migrations" not in tables:
+        raise StoreError(f"is another application's database (tables: {', '.join(sorted(tables)[:5])}): "
+                         "claimgraph leaves it alone; give a new --db path", where=str(path))
 
 
 def _quantity(row) -> Quantity:
@@ -310,13 +405,19 @@ def _upsert_entity(conn: sqlite3.Connection, key: str, entity) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO entity_aliases VALUES (?,?)", [(entity.id, a) for a in entity.aliases]
     )
-    conn.executemany(
+    inserted = conn.executemany(
         "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?)",
         [(key, entity.id, start, end, entity.type) for start, end in entity.mentions],
-    )
-    # The stored type is the one most documents gave it, so one odd reading cannot flip it.
+    ).rowcount
+    # The stored type is the one most mentions gave it, so one odd reading cannot flip it. The votes are counted
+    # as documents come (this document's new mentions), so storing costs the same in a store of any size.
     conn.execute(
-        "UPDATE entities SET type = (SELECT type FROM mentions WHERE entity_id = :id"
-        " GROUP BY type ORDER BY count(*) DESC LIMIT 1) WHERE id = :id",
+        "INSERT INTO entity_type_votes VALUES (?, ?, ?)"
+        " ON CONFLICT (entity_id, type) DO UPDATE SET mentions = mentions + excluded.mentions",
+        (entity.id, entity.type, inserted),
+    )
+    conn.execute(
+        "UPDATE entities SET type = (SELECT type FROM entity_type_votes WHERE entity_id = :id"
+        " ORDER BY mentions DESC, type LIMIT 1) WHERE id = :id",
         {"id": entity.id},
     )

@@ -1,0 +1,175 @@
+"""Issue 8: no input, path or fault ends a run with a traceback or loses a report. One test (or more) per class."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+
+import pytest
+
+from claimgraph import api
+from claimgraph.errors import BinaryInput, MalformedRecord, TooLarge, Unreadable, UnsupportedFormat
+from claimgraph.ingest import read_paths
+from claimgraph.ingest._readers import MAX_CHARACTERS
+
+
+def _jsonl(path, *records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _split(items):
+    items = list(items)
+    documents = [i for i in items if not isinstance(i, Exception)]
+    return documents, [i for i in items if isinstance(i, Exception)]
+
+
+# --- long documents ------------------------------------------------------------------------------
+
+def test_a_report_too_long_to_parse_is_refused_before_the_parser_and_the_rest_goes_on(tmp_path):
+    long = "Russia attacked Kyiv on Monday. " * (MAX_CHARACTERS // 32 + 10)
+    feed = _jsonl(tmp_path / "feed.jsonl", {"id": "long", "text": long}, {"id": "short", "text": "Iran sent drones."})
+    documents, errors = _split(read_paths([feed]))
+    assert [d.id for d in documents] == ["short"]
+    (error,) = errors
+    assert isinstance(error, TooLarge) and error.where == f"{feed}:1" and "split it" in str(error)
+
+
+# --- numbers and times beyond the tables ---------------------------------------------------------
+
+def test_a_number_beyond_64_bits_is_stored(tmp_path, pipeline):
+    report = tmp_path / "r.txt"
+    report.write_text("Wagner received 90,000,000,000,000,000,000,000 rounds from North Korea, officials said.")
+    result = api.ingest([report], db=tmp_path / "x.db", date="2022-12-22", pipeline=pipeline)
+    assert (result.stored, result.skipped) == (1, [])
+    (value,) = sqlite3.connect(tmp_path / "x.db").execute("SELECT value FROM quantities").fetchone()
+    assert value == pytest.approx(9e22)
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "0001-01-20", "9999-12-31", "9999-12-01"])
+def test_a_report_at_the_ends_of_the_calendar_is_stored(tmp_path, pipeline, date):
+    feed = _jsonl(tmp_path / "feed.jsonl", {"id": "y", "date": date, "text": (
+        "Russia attacked Kyiv yesterday and will attack it again tomorrow, next week and next year, "
+        "after sending troops last month, Ukraine said.")})
+    result = api.ingest([feed], db=tmp_path / "x.db", pipeline=pipeline)
+    assert (result.stored, result.skipped) == (1, [])
+
+
+@pytest.mark.parametrize("words", ["the following weekend", "the previous decade", "the next century",
+                                   "the weekend before", "the following quarter", "two decades ago"])
+def test_a_time_expression_never_drops_its_report(read, words):
+    extraction = read(f"Russia attacked Kyiv {words}, Ukraine said.")
+    assert any("Kyiv" in e.aliases or e.name == "Kyiv" for e in extraction.entities) or extraction.events
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+def test_a_quote_that_never_closes_costs_its_record_only(tmp_path):
+    feed = tmp_path / "feed.csv"
+    feed.write_text('id,date,text\nc1,2022-12-22,"Russia attacked Kyiv.\nc2,2022-12-23,North Korea sent rockets.\n'
+                    "c3,2022-12-24,Iran sent drones.\n", encoding="utf-8")
+    documents, errors = _split(read_paths([feed]))
+    assert [(d.id, d.line) for d in documents] == [("c2", 3), ("c3", 4)]
+    (error,) = errors
+    assert isinstance(error, MalformedRecord) and error.where == f"{feed}:2" and "quoted field" in str(error)
+
+
+def test_a_stray_quote_that_closes_on_a_later_record_costs_only_its_own(tmp_path):
+    feed = tmp_path / "feed.csv"
+    feed.write_text('id,date,text\nc1,2022-12-22,"Russia attacked Kyiv.\nc2,2022-12-23,North Korea sent rockets.\n'
+                    'c3,2022-12-24,"Iran sent drones, officials ""said""."\nc4,2022-12-25,Ukraine said so.\n',
+                    encoding="utf-8")
+    documents, errors = _split(read_paths([feed]))
+    assert [d.id for d in documents] == ["c2", "c3", "c4"]
+    assert [e.where for e in errors] == [f"{feed}:2"]
+    assert not any("c2,2022" in d.text for d in documents)  # the run-on text is never a report
+
+
+def test_a_multi_line_quoted_field_is_still_one_record(tmp_path):
+    feed = tmp_path / "feed.csv"
+    feed.write_text('id,text\na,"First paragraph, with a comma.\n\nSecond, ""quoted"", one."\nb,Next.\n')
+    documents, errors = _split(read_paths([feed]))
+    assert errors == [] and [d.id for d in documents] == ["a", "b"] and "Second" in documents[0].text
+
+
+# --- NUL bytes -----------------------------------------------------------------------------------
+
+def test_a_raw_nul_in_an_early_jsonl_line_costs_only_that_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b'{"id": "a", "text": "Russia\x00 attacked Kyiv."}\n{"id": "b", "text": "Iran sent drones."}\n')
+    documents, errors = _split(read_paths([feed]))
+    assert [d.id for d in documents] == ["b"]
+    assert [(type(e), e.where) for e in errors] == [(BinaryInput, f"{feed}:1")]
+
+
+def test_a_binary_file_is_still_refused_whole(tmp_path):
+    blob = tmp_path / "photo.jsonl"
+    blob.write_bytes(bytes(range(256)) * 20)
+    (error,) = list(read_paths([blob]))
+    assert isinstance(error, BinaryInput) and error.where == str(blob)
+
+
+def test_escaped_control_characters_never_reach_the_text(tmp_path, pipeline):
+    feed = _jsonl(tmp_path / "feed.jsonl", {"id": "a", "date": "2022-12-22", "title": "\u0000",
+                                           "text": "Russia attacked Kyiv\u0000 on Monday.\u001b"})
+    (document,) = read_paths([feed])
+    assert document.text == "Russia attacked Kyiv on Monday." and document.title is None
+    api.ingest([feed], db=tmp_path / "x.db", pipeline=pipeline)
+    names = [n for (n,) in sqlite3.connect(tmp_path / "x.db").execute("SELECT alias FROM entity_aliases")]
+    assert not any("\x00" in n for n in names)
+
+
+# --- the process's surroundings ------------------------------------------------------------------
+
+def test_a_dangling_link_and_a_pipe_inside_a_folder_are_named(tmp_path):
+    (tmp_path / "a.txt").write_text("Russia attacked Kyiv.")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "b.txt")
+    os.mkfifo(tmp_path / "c.txt")
+    documents, errors = _split(read_paths([tmp_path]))
+    assert len(documents) == 1
+    assert [(type(e), e.where) for e in errors] == [(Unreadable, str(tmp_path / "b.txt")),
+                                                    (Unreadable, str(tmp_path / "c.txt"))]
+    assert "does not exist" in str(errors[0]) and "pass it by name" in str(errors[1])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder; the permission cannot be taken away")
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Russia attacked Kyiv.")
+    locked.chmod(0)
+    try:
+        (error,) = list(read_paths([tmp_path]))
+    finally:
+        locked.chmod(0o700)
+    assert isinstance(error, Unreadable) and error.where == str(locked)
+
+
+def test_a_named_pipe_given_by_name_is_read(tmp_path):
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+
+    def write():
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"id": "p", "text": "Iran sent drones to Russia."}) + "\n")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    (document,) = list(read_paths([fifo]))
+    writer.join()
+    assert document.id == "p"
+
+
+# --- hints name options that exist --------------------------------------------------------------
+
+def test_hints_name_options_that_exist(tmp_path):
+    odd = tmp_path / "notes.docx"
+    odd.write_text("Russia attacked Kyiv.")
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 200)
+    (unsupported,) = list(read_paths([odd]))
+    (too_large,) = list(read_paths([big], max_bytes=100))
+    assert isinstance(unsupported, UnsupportedFormat) and "--input-format" in str(unsupported)
+    assert isinstance(too_large, TooLarge) and "--max-bytes" not in str(too_large)
