@@ -138,3 +138,20 @@ def test_a_report_that_meets_a_bug_while_stored_costs_only_itself(tmp_path, pipe
     assert isinstance(error, DocumentNotStored) and error.where == f"{feed}:3"
     assert _documents(tmp_path / "x.db") == ["r0", "r1", "r3", "r4"]
     assert "1 CG301" in result.summary()
+
+
+def test_the_cli_says_what_it_stored_before_a_full_disk_stopped_it(tmp_path, pipeline, monkeypatch):
+    from click.testing import CliRunner
+
+    import claimgraph.api as api_module
+    from claimgraph.cli import cli
+
+    monkeypatch.setattr(api_module, "build_pipeline", lambda: pipeline)
+    path = tmp_path / "x.db"
+    assert CliRunner().invoke(cli, ["ingest", str(_feed(tmp_path / "first.jsonl", REPORTS[:1])), "--db", str(path)]
+                              ).exit_code == 0
+    _limit_pages(monkeypatch, sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0] + 1)
+    feed = _feed(tmp_path / "more.jsonl", [t * 40 for t in REPORTS[1:]])
+    result = CliRunner().invoke(cli, ["ingest", str(feed), "--db", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "(stopped)" in result.output and f"{feed}:" in result.output and "[CG300]" in result.output

@@ -60,9 +60,19 @@ class SqliteMergeIndex:
     def members(self, merged_ids: list[str]) -> list[str]:
         if not merged_ids:
             return []
-        ids = list(dict.fromkeys(merged_ids + self._linked(merged_ids)))
+        ids = self._with_links(merged_ids)
         sql = f"SELECT document_id, event_id FROM merged_members WHERE merged_id IN ({_marks(ids)}) ORDER BY 1, 2"
         return [f"{doc}/{event}" for doc, event in self.conn.execute(sql, ids)]
+
+    def _with_links(self, merged_ids: list[str]) -> list[str]:
+        """These events and every event joined to them by follow-up links, however many links away: the plans
+        of a deed, and the other deeds of those plans, are linked again when the deed is clustered again."""
+        found = list(dict.fromkeys(merged_ids))
+        frontier = found
+        while frontier:
+            frontier = [i for i in self._linked(frontier) if i not in found]
+            found += frontier
+        return found
 
     def _linked(self, ids: list[str]) -> list[str]:
         sql = (f"SELECT deed_id FROM event_links WHERE plan_id IN ({_marks(ids)})"

@@ -391,10 +391,15 @@ def _insert_extraction(conn: sqlite3.Connection, key: str, extraction: Extractio
     )
     conn.executemany(
         "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?)",
-        [(key, q.id, q.start, q.end, q.text, q.value, int(q.approximate), q.counts, q.part_of)
+        [(key, q.id, q.start, q.end, q.text, _storable(q.value), int(q.approximate), q.counts, q.part_of)
          for q in extraction.quantities],
     )
     insert_claims(conn, key, extraction)
+
+
+def _storable(value: float | int) -> float | int:
+    """SQLite integers are 64-bit: a larger count is kept as a float."""
+    return float(value) if isinstance(value, int) and not -(2**63) <= value < 2**63 else value
 
 
 def _upsert_entity(conn: sqlite3.Connection, key: str, entity) -> None:
