@@ -198,7 +198,7 @@ def _format_of(source: Source, path: str, options: _Options) -> str:
 _LINE_FORMATS = frozenset({"jsonl", "csv"})
 # spaCy reads at most 1,000,000 characters, and time and memory grow with a document's length; a report this long
 # is a book or a dump, not news: it is refused before it reaches the parser.
-MAX_CHARACTERS = 300_000
+MAX_CHARACTERS = 200_000
 
 
 def _finish(document: Document, options: _Options) -> Item:

@@ -41,7 +41,7 @@ def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> 
     found = store.merged_ids(where)
     shown = None if q.as_of is None else set(store.merged_ids(MergedFilter(as_of=q.as_of)))  # links kept
     events = []
-    for row in store.merged(found, q.as_of):
+    for row in _rows(store, found, q.as_of):
         if not row.members:
             continue
         event = merged_event(row, store.copies([m.document_id for m in row.members]), shown, canonical)
@@ -51,6 +51,12 @@ def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> 
                 break
     undated = store.undated_reports() if q.as_of else 0
     return EventList(events, q.as_of, undated)
+
+
+def _rows(store: Store, ids: list[str], as_of: str | None, batch: int = 300):
+    """The merged events, read a batch at a time: a list cut by --limit reads no more than it shows."""
+    for start in range(0, len(ids), batch):
+        yield from store.merged(ids[start:start + batch], as_of)
 
 
 def _canonical_names(store: Store) -> dict[str, tuple[str, str]]:

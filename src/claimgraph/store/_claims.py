@@ -135,21 +135,74 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def select_events_of(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], StoredEvent]:
+    """The stored events with these (document id, event id) keys, read a few queries per batch of documents (not
+    per event): listing thousands of events costs about what listing a few does, per event."""
+    found: dict[tuple[str, str], StoredEvent] = {}
+    documents = sorted({doc for doc, _ in keys})
+    for start in range(0, len(documents), _BATCH):
+        found.update(_events_of_documents(conn, documents[start:start + _BATCH]))
+    return {key: found[key] for key in keys if key in found}
+
+
+_BATCH = 400  # documents per query: well under SQLite's limit on bound parameters
+
+
+def _events_of_documents(conn: sqlite3.Connection, documents: list[str]) -> dict[tuple[str, str], StoredEvent]:
+    marks = ",".join("?" * len(documents))
+    rows = conn.execute(_EVENT_SQL + f" WHERE e.document_id IN ({marks})", documents).fetchall()
+    texts = {row[0]: row[5] for row in rows}
+    participants = _grouped(conn.execute(_PARTICIPANTS_SQL.format(where=f"p.document_id IN ({marks})"), documents))
+    sources = _grouped(conn.execute(_SOURCES_SQL.format(where=f"ea.document_id IN ({marks})"), documents))
+    claims = _grouped(conn.execute(_CLAIMS_SQL.format(where=f"c.document_id IN ({marks})"), documents))
+    return {(row[0], row[1]): _assembled(row, _sides(participants.get((row[0], row[1]), [])),
+                                         [_attribution(a, texts[row[0]]) for a in sources.get((row[0], row[1]), [])],
+                                         [_claim(c, texts[row[0]]) for c in claims.get((row[0], row[1]), [])])
+            for row in rows}
+
+
+def _grouped(rows) -> dict[tuple[str, str], list[tuple]]:
+    """Rows that start with (document id, event id), grouped by that key (in query order)."""
+    found: dict[tuple[str, str], list[tuple]] = {}
+    for row in rows:
+        found.setdefault((row[0], row[1]), []).append(row[2:])
+    return found
+
+
 def _stored_event(conn: sqlite3.Connection, row) -> StoredEvent:
+    doc_id, event_id, text = row[0], row[1], row[5]
+    where, key = "{}.document_id = ? AND {}.event_id = ?", (doc_id, event_id)
+    participants = conn.execute(_PARTICIPANTS_SQL.format(where=where.format("p", "p")), key)
+    sources = conn.execute(_SOURCES_SQL.format(where=where.format("ea", "ea")), key)
+    claims = conn.execute(_CLAIMS_SQL.format(where=where.format("c", "c")), key)
+    return _assembled(row, _sides([r[2:] for r in participants]), [_attribution(r[2:], text) for r in sources],
+                      [_claim(r[2:], text) for r in claims])
+
+
+def _assembled(row, sides: tuple[list[dict], list[dict]], sources: list[Attribution], claims: list[Claim]):
     (doc_id, event_id, date, outlet, external_id, text, type_, mode, status, t_text, t_start, t_end, t_type, t_value,
      ev_start, ev_end, roles) = row
     time = Timex(t_text, t_start, t_end, t_type, t_value) if t_value else None
-    actor, recipient = _participants_of(conn, doc_id, event_id)
-    sources = _sources_of(conn, doc_id, event_id, text)
-    event = Event(event_id, type_, mode, actor, recipient, status, time, Span(ev_start, ev_end, text[ev_start:ev_end]),
-                  [a.id for a in sources], json.loads(roles), _claims_of(conn, doc_id, event_id, text))
+    event = Event(event_id, type_, mode, *sides, status, time, Span(ev_start, ev_end, text[ev_start:ev_end]),
+                  [a.id for a in sources], json.loads(roles), claims)
     return StoredEvent(f"{doc_id}/{event_id}", doc_id, date, outlet, event, sources, external_id)
 
 
-def _participants_of(conn, doc_id: str, event_id: str) -> tuple[list[dict], list[dict]]:
-    rows = conn.execute("SELECT role, entity_id, coalesce(en.name, p.name), p.start, p.end, p.inferred"
-                        " FROM event_participants p LEFT JOIN entities en ON en.id = p.entity_id"
-                        " WHERE p.document_id = ? AND p.event_id = ? ORDER BY role, position", (doc_id, event_id))
+_PARTICIPANTS_SQL = ("SELECT p.document_id, p.event_id, role, entity_id, coalesce(en.name, p.name), p.start, p.end,"
+                     " p.inferred FROM event_participants p LEFT JOIN entities en ON en.id = p.entity_id"
+                     " WHERE {where} ORDER BY p.document_id, p.event_id, role, position")
+_SOURCES_SQL = (
+    "SELECT ea.document_id, ea.event_id, a.id, a.speaker_entity, coalesce(en.name, a.speaker_name), a.speaker_start,"
+    " a.speaker_end, a.cue_start, a.cue_end, a.content_start, a.content_end, a.outlet_chain"
+    " FROM event_attributions ea JOIN attributions a ON a.document_id = ea.document_id AND a.id = ea.attribution_id"
+    " LEFT JOIN entities en ON en.id = a.speaker_entity WHERE {where} ORDER BY ea.document_id, ea.event_id, a.id")
+_CLAIMS_SQL = (
+    "SELECT c.document_id, c.event_id, c.id, c.speaker_entity, coalesce(en.name, c.speaker_name), c.speaker_start,"
+    " c.speaker_end, c.status, c.cue_start, c.cue_end, c.said_on, c.attribution_id, c.evidence_start, c.evidence_end"
+    " FROM event_claims c LEFT JOIN entities en ON en.id = c.speaker_entity WHERE {where} ORDER BY c.rowid")
+
+
+def _sides(rows) -> tuple[list[dict], list[dict]]:
     found: dict[str, list[dict]] = {"actor": [], "recipient": []}
     for role, entity, name, start, end, inferred in rows:
         participant = {"entity": entity, "name": name, "start": start, "end": end}
@@ -157,29 +210,10 @@ def _participants_of(conn, doc_id: str, event_id: str) -> tuple[list[dict], list
     return found["actor"], found["recipient"]
 
 
-def _sources_of(conn, doc_id: str, event_id: str, text: str) -> list[Attribution]:
-    rows = conn.execute(
-        "SELECT a.id, a.speaker_entity, coalesce(en.name, a.speaker_name), a.speaker_start, a.speaker_end,"
-        " a.cue_start, a.cue_end, a.content_start, a.content_end, a.outlet_chain"
-        " FROM event_attributions ea JOIN attributions a ON a.document_id = ea.document_id AND a.id = ea.attribution_id"
-        " LEFT JOIN entities en ON en.id = a.speaker_entity"
-        " WHERE ea.document_id = ? AND ea.event_id = ? ORDER BY a.id", (doc_id, event_id))
-    return [_attribution(row, text) for row in rows]
-
-
 def _attribution(row, text: str) -> Attribution:
     aid, entity, name, s_start, s_end, c_start, c_end, t_start, t_end, chain = row
     return Attribution(aid, Speaker(entity, name, s_start, s_end), Span(c_start, c_end, text[c_start:c_end]),
                        Span(t_start, t_end, text[t_start:t_end]), json.loads(chain))
-
-
-def _claims_of(conn, doc_id: str, event_id: str, text: str) -> list[Claim]:
-    rows = conn.execute(
-        "SELECT c.id, c.speaker_entity, coalesce(en.name, c.speaker_name), c.speaker_start, c.speaker_end, c.status,"
-        " c.cue_start, c.cue_end, c.said_on, c.attribution_id, c.evidence_start, c.evidence_end"
-        " FROM event_claims c LEFT JOIN entities en ON en.id = c.speaker_entity"
-        " WHERE c.document_id = ? AND c.event_id = ? ORDER BY c.rowid", (doc_id, event_id))
-    return [_claim(row, text) for row in rows]
 
 
 def _claim(row, text: str) -> Claim:

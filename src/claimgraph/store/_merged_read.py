@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from claimgraph.store._claims import StoredEvent, select_event
+from claimgraph.store._claims import StoredEvent, select_events_of
 
 
 @dataclass(frozen=True)
@@ -70,23 +70,39 @@ def _member_clauses(f: MergedFilter) -> tuple[list[str], list[Any]]:
 
 
 def select_merged(conn: sqlite3.Connection, ids: list[str], as_of: str | None = None) -> list[MergedRow]:
-    return [_merged_row(conn, merged_id, as_of) for merged_id in ids]
+    """The merged events with these ids, in this order, read in batches (a few queries per batch, not per event)."""
+    rows: list[MergedRow] = []
+    for start in range(0, len(ids), _BATCH):
+        rows += _merged_rows(conn, ids[start:start + _BATCH], as_of)
+    return rows
 
 
-def _merged_row(conn: sqlite3.Connection, merged_id: str, as_of: str | None) -> MergedRow:
-    because = conn.execute("SELECT merged_because FROM merged_events WHERE id = ?", (merged_id,)).fetchone()
-    sql = ("SELECT m.document_id, m.event_id FROM merged_members m JOIN documents d ON d.id = m.document_id"
-           " WHERE m.merged_id = ?" + (" AND d.date IS NOT NULL AND d.date <= ? || '~'" if as_of else "") +
+_BATCH = 300  # merged events per batch: well under SQLite's limit on bound parameters
+
+
+def _merged_rows(conn: sqlite3.Connection, ids: list[str], as_of: str | None) -> list[MergedRow]:
+    marks = ",".join("?" * len(ids))
+    because = dict(conn.execute(f"SELECT id, merged_because FROM merged_events WHERE id IN ({marks})", ids))
+    dated = " AND d.date IS NOT NULL AND d.date <= ? || '~'" if as_of else ""
+    sql = ("SELECT m.merged_id, m.document_id, m.event_id FROM merged_members m JOIN documents d"
+           f" ON d.id = m.document_id WHERE m.merged_id IN ({marks}){dated}"
            " ORDER BY d.date IS NULL, d.date, m.document_id, m.event_id")
-    keys = conn.execute(sql, (merged_id, as_of) if as_of else (merged_id,)).fetchall()
-    members = [select_event(conn, doc, event) for doc, event in keys]
-    return MergedRow(merged_id, json.loads(because[0]) if because else [], [m for m in members if m],
-                     _links(conn, "deed_id", "plan_id", merged_id), _links(conn, "plan_id", "deed_id", merged_id))
+    keys: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
+    for merged_id, doc, event in conn.execute(sql, [*ids, as_of] if as_of else ids):
+        keys[merged_id].append((doc, event))
+    events = select_events_of(conn, [k for found in keys.values() for k in found])
+    fulfils, fulfilled_by = _links(conn, "deed_id", "plan_id", ids), _links(conn, "plan_id", "deed_id", ids)
+    return [MergedRow(i, json.loads(because[i]) if i in because else [], [events[k] for k in keys[i] if k in events],
+                      fulfils.get(i, []), fulfilled_by.get(i, [])) for i in ids]
 
 
-def _links(conn: sqlite3.Connection, own: str, other: str, merged_id: str) -> list[dict]:
-    sql = f"SELECT {other}, score, reasons FROM event_links WHERE {own} = ? ORDER BY score DESC, {other}"
-    return [{"id": i, "score": s, "reasons": json.loads(r)} for i, s, r in conn.execute(sql, (merged_id,))]
+def _links(conn: sqlite3.Connection, own: str, other: str, ids: list[str]) -> dict[str, list[dict]]:
+    sql = (f"SELECT {own}, {other}, score, reasons FROM event_links WHERE {own} IN ({','.join('?' * len(ids))})"
+           f" ORDER BY score DESC, {other}")
+    found: dict[str, list[dict]] = {}
+    for mine, theirs, score, reasons in conn.execute(sql, ids):
+        found.setdefault(mine, []).append({"id": theirs, "score": score, "reasons": json.loads(reasons)})
+    return found
 
 
 def merged_id_of(conn: sqlite3.Connection, document_id: str, event_id: str) -> str | None:
