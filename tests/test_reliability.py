@@ -173,3 +173,12 @@ def test_hints_name_options_that_exist(tmp_path):
     (too_large,) = list(read_paths([big], max_bytes=100))
     assert isinstance(unsupported, UnsupportedFormat) and "--input-format" in str(unsupported)
     assert isinstance(too_large, TooLarge) and "--max-bytes" not in str(too_large)
+
+
+def test_thousands_of_stray_quotes_cost_their_records_and_nothing_more(tmp_path):
+    feed = tmp_path / "feed.csv"
+    rows = "".join(f'c{n},2022-12-22,"Russia attacked Kyiv {n}.\n' for n in range(3000))
+    feed.write_text("id,date,text\n" + rows + "last,2022-12-23,Iran sent drones.\n", encoding="utf-8")
+    documents, errors = _split(read_paths([feed]))
+    assert [d.id for d in documents] == ["last"] and len(errors) == 3000
+    assert errors[-1].where == f"{feed}:3001"

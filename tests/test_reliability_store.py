@@ -109,16 +109,16 @@ def test_a_full_disk_stops_the_run_naming_the_report_and_keeps_what_was_stored(t
 
 
 def _limit_pages(monkeypatch, pages: int) -> None:
-    import claimgraph.store._store as store_module
+    import claimgraph.store._connection as connection
 
-    configured = store_module._configured
+    configured = connection._configured
 
     def limited(conn):
         conn = configured(conn)
         conn.execute(f"PRAGMA max_page_count = {pages}")
         return conn
 
-    monkeypatch.setattr(store_module, "_configured", limited)
+    monkeypatch.setattr(connection, "_configured", limited)
 
 
 def test_a_report_that_meets_a_bug_while_stored_costs_only_itself(tmp_path, pipeline, monkeypatch):

@@ -10,8 +10,9 @@ import click
 
 from claimgraph import __version__, api
 from claimgraph.cli import _render
+from claimgraph.cli._errors import ClaimgraphGroup, run
 from claimgraph.cli._progress import Progress
-from claimgraph.errors import ClaimgraphError, InternalError, OutputError, StoreError
+from claimgraph.errors import StoreError
 from claimgraph.store import DEFAULT_DB
 
 FORMATS = click.Choice(["seed", "txt", "jsonl", "csv", "html"])
@@ -23,41 +24,6 @@ date_option = click.option("--date", help="Publication date (YYYY-MM-DD, or YYYY
 require_date_option = click.option("--require-date", is_flag=True,
                                    help="Skip (CG105) reports without a full-day date instead of reading them undated.")
 format_option = click.option("--input-format", "fmt", type=FORMATS, help="Read every input as this format.")
-
-
-class ClaimgraphGroup(click.Group):
-    """Turns every error into one clear line on stderr and exit status 1: a coded claimgraph error as it is, an
-    output that cannot be written as CG600, anything else as CG001 (a bug; CLAIMGRAPH_DEBUG=1 shows the traceback)."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise
-        except ClaimgraphError as error:
-            _fail(ctx, error)
-        except BrokenPipeError:
-            _quiet_stdout()  # the reader went away ("| head"): nothing more to say
-            ctx.exit(1)
-        except OSError as error:
-            _fail(ctx, OutputError(f"cannot write the output ({error.strerror or error}): check the disk and the "
-                                   "path given to -o"))
-        except Exception as error:
-            if os.environ.get("CLAIMGRAPH_DEBUG"):
-                raise
-            _fail(ctx, InternalError(f"unexpected {type(error).__name__}: {error}. This is a bug: please report it "
-                                     "with the command you ran (CLAIMGRAPH_DEBUG=1 shows where it happened)"))
-
-
-def _fail(ctx, error: ClaimgraphError) -> None:
-    click.echo(f"Error: {error}", err=True)
-    ctx.exit(1)
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 @click.group(cls=ClaimgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -422,13 +388,4 @@ def eval_meantime(directory, as_json):
 
 
 def main() -> None:
-    try:
-        cli(prog_name="claimgraph")
-    finally:
-        try:
-            sys.stdout.flush()  # a full disk or closed pipe shows here when output was buffered
-        except OSError as error:
-            _quiet_stdout()
-            if not isinstance(error, BrokenPipeError):
-                click.echo(f"Error: [CG600] cannot write the output ({error.strerror or error})", err=True)
-                sys.exit(1)
+    run(cli)

@@ -61,8 +61,13 @@ class BoundedTokenizer:
 
         return Doc.from_docs([self.tokenizer(piece) for piece in _pieces(text)], ensure_whitespace=False)
 
-    def __getattr__(self, name: str):  # the rest of spaCy's tokenizer API (pickling, explain, vocab)
+    def __getattr__(self, name: str):  # the rest of spaCy's tokenizer API (explain, vocab, to_disk)
+        if name.startswith("__") or name == "tokenizer":  # not set yet (while unpickling): no recursion
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+    def __reduce__(self):  # pickled as the tokenizer it wraps, wrapped again (nlp.pipe with n_process > 1)
+        return (BoundedTokenizer, (self.tokenizer,))
 
 
 def _pieces(text: str) -> list[str]:

@@ -6,8 +6,8 @@ Each record becomes one ``Document`` or one ``InputError`` naming ``file:line``
 
 from __future__ import annotations
 
+import collections
 import csv
-import itertools
 import json
 import re
 import sys
@@ -106,32 +106,41 @@ class _Taken:
     """Lines as the csv module takes them, counted, and kept until their record is done: so a record that ran on
     past where it should have ended (a quote that never closes) can be read again from its second line."""
 
-    def __init__(self, lines: Iterator[str], count: int = 0) -> None:
-        self.lines, self.taken, self.count = lines, [], count
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines, self.taken, self.count = lines, [], 0
+        self.pending: collections.deque[str] = collections.deque()
 
     def __iter__(self) -> _Taken:
         return self
 
     def __next__(self) -> str:
-        try:
-            line = next(self.lines)
-        except InputError:
-            self.count += 1  # the line reader refused this line and goes on with the next
-            raise
+        if self.pending:
+            line = self.pending.popleft()
+        else:
+            try:
+                line = next(self.lines)
+            except InputError:
+                self.count += 1  # the line reader refused this line and goes on with the next
+                raise
         self.count += 1
         self.taken.append(line)
         return line
 
+    def read_again_after(self, line: int) -> None:
+        """Give back the lines taken after ``line`` (the first of the record just read), to be read again."""
+        self.pending.extendleft(reversed(self.taken[1:]))
+        self.count = line
 
-def _rows(source: _Taken, name: str, width: int | None = None) -> Iterator[tuple[int, list[str] | InputError]]:
+
+def _rows(source: _Taken, name: str) -> Iterator[tuple[int, list[str] | InputError]]:
     """Rows, the header first. A record over several lines that never closes its quote, or that does not have the
     header's width, is refused and read again from its second line: a stray quote costs only its own record."""
-    reader = csv.reader(source)
+    width = None
     while True:
         source.taken = []
         start = source.count + 1
         try:
-            row = next(reader)
+            row = next(csv.reader(source))  # a reader per record: one that ran on is read again by a fresh one
         except StopIteration:
             return
         except InputError as err:
@@ -142,24 +151,23 @@ def _rows(source: _Taken, name: str, width: int | None = None) -> Iterator[tuple
             continue
         if not any(cell.strip() for cell in row):
             continue
-        if len(source.taken) > 1 and (_never_closes(source.taken) or (width and len(row) != width)):
+        if len(source.taken) > 1 and (_runs_on(source.taken) or (width and len(row) != width)):
             yield start, _bad_csv(f"has a quoted field that does not close where it should (the {len(source.taken)} "
                                   "lines from here ran into one record; the lines after this one are read again)",
                                   f"{name}:{start}")
-            yield from _rows(_Taken(itertools.chain(source.taken[1:], source.lines), start), name, width)
-            return
+            source.read_again_after(start)
+            continue
         width = width or len(row)
         yield start, row
 
 
-def _never_closes(lines: list[str]) -> bool:
-    """The record ran to the end of the file inside a quoted field (the lenient reader gives it as one field)."""
-    if len(lines) < 2:
-        return False
+def _runs_on(lines: list[str]) -> bool:
+    """A record over several lines that strict CSV refuses: a quote that never closes, or one that "closes" inside
+    a field (the lenient reader joins the lines of several records into one field)."""
     try:
         list(csv.reader(lines, strict=True))
-    except csv.Error as err:
-        return "end of data" in str(err)
+    except csv.Error:
+        return True
     return False
 
 

@@ -54,7 +54,7 @@ def merge_new(index: MergeIndex, new: list[EventMention]) -> None:
 
 
 def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[EventMention, str]]:
-    """The stored events the new ones could join: those a new event is linkable with (nearest first, up to the
+    """The stored events the new ones could join: those a new event is linkable with (closest first, up to the
     bound), with the whole merged events they belong to and those linked to them as follow-ups.
 
     A pair is linkable when it could merge on its own (its score reaches the threshold) or one could carry out the
@@ -65,17 +65,19 @@ def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[Event
     demo, in any order (tests/test_merge.py)."""
     finders = _neighbours(index, new)
     stored = index.mentions(sorted(finders))
-    linked = {k: v for k, v in stored.items() if any(_linkable(f, v[0]) for f in finders[k])}
-    region = dict(sorted(linked.items())[:REGION_LIMIT])
+    closeness = {k: max(_closeness(f, v[0]) for f in finders[k]) for k, v in stored.items()}
+    linked = sorted((k for k, score in closeness.items() if score >= THRESHOLD), key=lambda k: (-closeness[k], k))
+    region = {k: stored[k] for k in linked[:REGION_LIMIT]}
     whole = index.members(sorted({merged_id for _, merged_id in region.values()}))
     region.update(index.mentions([k for k in whole if k not in region]))
     return region
 
 
-def _linkable(a: EventMention, b: EventMention) -> bool:
+def _closeness(a: EventMention, b: EventMention) -> float:
+    """The pair's score; a plan and a deed that could carry it out count as just linkable (THRESHOLD)."""
     if a.unrealised != b.unrealised:
-        return could_fulfil(a, b)
-    return score_pair(a, b).score >= THRESHOLD
+        return THRESHOLD if could_fulfil(a, b) else float("-inf")
+    return score_pair(a, b).score
 
 
 def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> dict[str, list[EventMention]]:

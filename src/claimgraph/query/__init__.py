@@ -86,16 +86,16 @@ def entity_detail(store: Store, name: str, limit: int | None = 20) -> EntityDeta
     documents = store.latest_mentioning(group, limit)
     shown = {document.id: document for document, _ in documents}
     mentions = store.mentions_in(group, list(shown))
-    events = [event for e in group for event in store.events(EventFilter(entity_id=e, limit=limit))]
+    events = store.events(EventFilter(entity_id=group, limit=limit))
     others = [found for e in group if e != entity.id for found in store.find_entities(e)[:1]]
     return EntityDetail(
         entity=entity,
         aliases=sorted({a for e in group for a in store.aliases(e)} | {o.name for o in others}),
         documents=documents,
         times=_times_near(store, mentions, shown),
-        events=events[:limit],
+        events=events,
         judgements=[j for j in store.judgements() if {j.entity_id, j.other_id} & set(group)],
-        event_count=sum(store.count_events(EventFilter(entity_id=e)) for e in group),
+        event_count=store.count_events(EventFilter(entity_id=group)),
     )
 
 

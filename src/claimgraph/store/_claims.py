@@ -14,7 +14,7 @@ from claimgraph.model import Attribution, Claim, Event, Extraction, Span, Speake
 class EventFilter:
     type: str | None = None
     status: str | None = None
-    entity_id: str | None = None  # as actor or recipient
+    entity_id: str | tuple[str, ...] | None = None  # as actor or recipient (any of several ids)
     since: str | None = None  # document date, ISO
     until: str | None = None
     limit: int | None = None
@@ -87,9 +87,10 @@ FROM events e JOIN documents d ON d.id = e.document_id
 
 def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[StoredEvent]:
     where, params = _where(f)
-    sql = _EVENT_SQL + where + " ORDER BY d.date, e.document_id, e.evidence_start LIMIT ?"
-    rows = conn.execute(sql, [*params, -1 if f.limit is None else f.limit]).fetchall()
-    return [_stored_event(conn, row) for row in rows]
+    sql = ("SELECT e.document_id, e.id FROM events e JOIN documents d ON d.id = e.document_id" + where +
+           " ORDER BY d.date, e.document_id, e.evidence_start LIMIT ?")
+    keys = [tuple(row) for row in conn.execute(sql, [*params, -1 if f.limit is None else f.limit])]
+    return list(select_events_of(conn, keys).values())
 
 
 def count_events(conn: sqlite3.Connection, f: EventFilter) -> int:
@@ -99,8 +100,7 @@ def count_events(conn: sqlite3.Connection, f: EventFilter) -> int:
 
 
 def select_event(conn: sqlite3.Connection, document_id: str, event_id: str) -> StoredEvent | None:
-    row = conn.execute(_EVENT_SQL + " WHERE e.document_id = ? AND e.id = ?", (document_id, event_id)).fetchone()
-    return _stored_event(conn, row) if row else None
+    return select_events_of(conn, [(document_id, event_id)]).get((document_id, event_id))
 
 
 _CLAIMED = ("SELECT 1 FROM event_claims c WHERE c.document_id = e.document_id AND c.event_id = e.id"
@@ -128,10 +128,11 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.document_id:
         clauses.append("e.document_id = ?")
         params.append(f.document_id)
-    if f.entity_id:
+    entities = (f.entity_id,) if isinstance(f.entity_id, str) else tuple(f.entity_id or ())
+    if entities:
         clauses.append("(e.document_id, e.id) IN (SELECT p.document_id, p.event_id FROM event_participants p"
-                       " WHERE p.entity_id = ?)")
-        params.append(f.entity_id)
+                       f" WHERE p.entity_id IN ({','.join('?' * len(entities))}))")
+        params += list(entities)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -167,16 +168,6 @@ def _grouped(rows) -> dict[tuple[str, str], list[tuple]]:
     for row in rows:
         found.setdefault((row[0], row[1]), []).append(row[2:])
     return found
-
-
-def _stored_event(conn: sqlite3.Connection, row) -> StoredEvent:
-    doc_id, event_id, text = row[0], row[1], row[5]
-    where, key = "{}.document_id = ? AND {}.event_id = ?", (doc_id, event_id)
-    participants = conn.execute(_PARTICIPANTS_SQL.format(where=where.format("p", "p")), key)
-    sources = conn.execute(_SOURCES_SQL.format(where=where.format("ea", "ea")), key)
-    claims = conn.execute(_CLAIMS_SQL.format(where=where.format("c", "c")), key)
-    return _assembled(row, _sides([r[2:] for r in participants]), [_attribution(r[2:], text) for r in sources],
-                      [_claim(r[2:], text) for r in claims])
 
 
 def _assembled(row, sides: tuple[list[dict], list[dict]], sources: list[Attribution], claims: list[Claim]):

@@ -25,6 +25,10 @@ from claimgraph.merge import (
 from claimgraph.model import Event
 from claimgraph.store._judgements import same_as
 
+# Follow-up links are few (plans and the deeds that carry them out); the bound keeps a pathological chain of them
+# from pulling a whole store into one region.
+LINKED_LIMIT = 200
+
 
 class SqliteMergeIndex:
     """``claimgraph.merge.MergeIndex`` over one connection (inside the caller's transaction)."""
@@ -67,12 +71,12 @@ class SqliteMergeIndex:
     def _with_links(self, merged_ids: list[str]) -> list[str]:
         """These events and every event joined to them by follow-up links, however many links away: the plans
         of a deed, and the other deeds of those plans, are linked again when the deed is clustered again."""
-        found = list(dict.fromkeys(merged_ids))
-        frontier = found
-        while frontier:
+        found = dict.fromkeys(merged_ids)
+        frontier = list(found)
+        while frontier and len(found) < LINKED_LIMIT:
             frontier = [i for i in self._linked(frontier) if i not in found]
-            found += frontier
-        return found
+            found.update(dict.fromkeys(frontier))
+        return list(found)
 
     def _linked(self, ids: list[str]) -> list[str]:
         sql = (f"SELECT deed_id FROM event_links WHERE plan_id IN ({_marks(ids)})"

@@ -7,7 +7,6 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from claimgraph.errors import DocumentNotStored, StoreError
 from claimgraph.model import Extraction, Quantity, Timex
@@ -19,6 +18,7 @@ from claimgraph.store._claims import (
     select_event,
     select_events,
 )
+from claimgraph.store._connection import connect
 from claimgraph.store._judgements import (
     Judgement,
     documents_with_events_of,
@@ -86,7 +86,7 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
-        self.conn = _connect(self.path, readonly)
+        self.conn = connect(self.path, readonly)
         if not readonly:
             try:
                 migrate(self.conn)
@@ -200,10 +200,17 @@ class Store:
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def documents(self, limit: int | None = None, outlet: str | None = None) -> list[StoredDocument]:
-        sql = _DOCUMENTS_SQL + (" WHERE d.outlet = :outlet" if outlet else "")
-        sql += " GROUP BY d.id ORDER BY d.date IS NULL, d.date, d.id LIMIT :limit"  # undated reports last
-        rows = self.conn.execute(sql, {"outlet": outlet, "limit": -1 if limit is None else limit})
-        return [StoredDocument(*row) for row in rows]
+        """Documents oldest first, undated ones last. The ids come first, through the date index, so the first
+        twenty of a big store cost what they cost in a small one."""
+        outlet_only = " AND d.outlet = :outlet" if outlet else ""
+        ids: list[str] = []
+        for dated in ("d.date IS NOT NULL", "d.date IS NULL"):
+            wanted = -1 if limit is None else limit - len(ids)
+            if wanted:
+                sql = f"SELECT d.id FROM documents d WHERE {dated}{outlet_only} ORDER BY d.date, d.id LIMIT :limit"
+                ids += [i for (i,) in self.conn.execute(sql, {"outlet": outlet, "limit": wanted})]
+        found = self.documents_by_id(ids)
+        return [found[i] for i in ids]
 
     def document_text(self, document_id: str) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -238,11 +245,12 @@ class Store:
     def latest_mentioning(self, entity_ids: tuple[str, ...], limit: int | None) -> list[tuple[StoredDocument, int]]:
         """The documents that mention any of these entities, latest first, each with how many mentions there."""
         marks = ",".join("?" * len(entity_ids))
-        sql = (f"SELECT document_id, count(*) FROM mentions WHERE entity_id IN ({marks}) GROUP BY document_id")
-        counts = dict(self.conn.execute(sql, entity_ids))
-        documents = self.documents_by_id(list(counts))
-        ordered = sorted(documents.values(), key=lambda d: (d.date or "", d.id), reverse=True)
-        return [(d, counts[d.id]) for d in ordered[:limit]]
+        sql = ("SELECT m.document_id, count(*) FROM mentions m JOIN documents d ON d.id = m.document_id"
+               f" WHERE m.entity_id IN ({marks}) GROUP BY m.document_id"
+               " ORDER BY coalesce(d.date, '') DESC, m.document_id DESC LIMIT ?")
+        counts = self.conn.execute(sql, [*entity_ids, -1 if limit is None else limit]).fetchall()
+        documents = self.documents_by_id([doc for doc, _ in counts])
+        return [(documents[doc], n) for doc, n in counts]
 
     def mentions_in(self, entity_ids: tuple[str, ...], document_ids: list[str]) -> list[MentionRow]:
         """The mentions of these entities in these documents."""
@@ -253,9 +261,12 @@ class Store:
         return [MentionRow(*row) for row in self.conn.execute(sql, [*entity_ids, *document_ids])]
 
     def documents_by_id(self, ids: list[str]) -> dict[str, StoredDocument]:
-        marks = ",".join("?" * len(ids))
-        sql = _DOCUMENTS_SQL + f" WHERE d.id IN ({marks}) GROUP BY d.id"
-        return {row[0]: StoredDocument(*row) for row in self.conn.execute(sql, ids)}
+        found = {}
+        for start in range(0, len(ids), 500):  # well under SQLite's limit on bound parameters
+            batch = ids[start:start + 500]
+            sql = _DOCUMENTS_SQL + f" WHERE d.id IN ({','.join('?' * len(batch))}) GROUP BY d.id"
+            found.update((row[0], StoredDocument(*row)) for row in self.conn.execute(sql, batch))
+        return found
 
     def timexes(self, document_id: str) -> list[Timex]:
         sql = "SELECT text, start, end, type, value FROM timexes WHERE document_id = ? ORDER BY start"
@@ -307,65 +318,6 @@ _ENTITIES_SQL = (
 # Named, not positional: migrations add columns at the end of the table.
 _DOCUMENT_COLUMNS = ("id", "text_sha256", "external_id", "date", "title", "url", "outlet", "source", "text", "pipeline",
                      "ingested_at", "date_precision", "date_source", "language")
-
-
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    """A connection to the database file at ``path`` (a path, never an SQLite URI or ":memory:"), with a coded
-    error for every way the path can be wrong."""
-    _check_path(path, readonly)
-    conn = None
-    try:
-        conn = _open(path, readonly)
-        _check_is_claimgraph(conn, path)
-        if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")  # readers never block the single writer
-    except (sqlite3.DatabaseError, StoreError) as exc:
-        if conn is not None:
-            conn.close()
-        if isinstance(exc, StoreError):
-            raise
-        raise StoreError(f"cannot be used as a database ({exc}): if it is not a claimgraph database, give another "
-                         "--db path; if it is damaged, restore it from a copy or ingest into a new file",
-                         where=str(path)) from exc
-    return conn
-
-
-def _check_path(path: Path, readonly: bool) -> None:
-    if str(path) in ("", ":memory:"):
-        raise StoreError("an in-memory database keeps nothing after the run: give a file path to --db")
-    if readonly and not path.exists():
-        raise StoreError(f"no database at {path}; run `claimgraph ingest FILE --db {path}` first")
-    if not path.parent.is_dir():
-        raise StoreError(f"the folder {path.parent} does not exist: create it (mkdir -p {path.parent}) or give "
-                         "another --db path", where=str(path))
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder: give a file path to --db", where=str(path))
-
-
-def _open(path: Path, readonly: bool) -> sqlite3.Connection:
-    uri = "file:" + quote(str(path.absolute()), safe="/")  # "a?b.db" is a file name, not a query string
-    if readonly:
-        try:
-            return _configured(sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None))
-        except sqlite3.OperationalError:
-            # In a folder the user cannot write, SQLite cannot make the side files WAL reading needs: read the
-            # file as it stands (nobody can be writing it there either).
-            return _configured(sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None))
-    return _configured(sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30))
-
-
-def _configured(conn: sqlite3.Connection) -> sqlite3.Connection:
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file that is no database fails here
-    return conn
-
-
-def _check_is_claimgraph(conn: sqlite3.Connection, path: Path) -> None:
-    """Never add claimgraph's tables (nor a WAL journal) to another application's database."""
-    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if tables and "schema_migrations" not in tables:
-        raise StoreError(f"is another application's database (tables: {', '.join(sorted(tables)[:5])}): "
-                         "claimgraph leaves it alone; give a new --db path", where=str(path))
 
 
 def _quantity(row) -> Quantity:

@@ -1,0 +1,70 @@
+"""Opening a database file: every way a --db path can be wrong is a CG300 that says why."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from claimgraph.errors import StoreError
+
+
+def connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    """A connection to the database file at ``path`` (a path, never an SQLite URI or ":memory:"), with a coded
+    error for every way the path can be wrong."""
+    _check_path(path, readonly)
+    conn = None
+    try:
+        conn = _open(path, readonly)
+        _check_is_claimgraph(conn, path)
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")  # readers never block the single writer
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"cannot be used as a database ({exc}): if it is not a claimgraph database, give another "
+                         "--db path; if it is damaged, restore it from a copy or ingest into a new file",
+                         where=str(path)) from exc
+    return conn
+
+
+def _check_path(path: Path, readonly: bool) -> None:
+    if str(path) == ":memory:":
+        raise StoreError("an in-memory database keeps nothing after the run: give a file path to --db")
+    if readonly and not path.exists():
+        raise StoreError(f"no database at {path}; run `claimgraph ingest FILE --db {path}` first")
+    if not path.parent.is_dir():
+        raise StoreError(f"the folder {path.parent} does not exist: create it (mkdir -p {path.parent}) or give "
+                         "another --db path", where=str(path))
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder: give a file path to --db", where=str(path))
+
+
+def _open(path: Path, readonly: bool) -> sqlite3.Connection:
+    uri = "file:" + quote(str(path.absolute()), safe="/")  # "a?b.db" is a file name, not a query string
+    if readonly:
+        try:
+            return _configured(sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None))
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc):
+                raise  # locked, damaged: said as it is
+            # In a folder the user cannot write, SQLite cannot make the side files WAL reading needs: read the
+            # file as it stands (nobody can be writing it there either).
+            return _configured(sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None))
+    return _configured(sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30))
+
+
+def _configured(conn: sqlite3.Connection) -> sqlite3.Connection:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file that is no database fails here
+    return conn
+
+
+def _check_is_claimgraph(conn: sqlite3.Connection, path: Path) -> None:
+    """Never add claimgraph's tables (nor a WAL journal) to another application's database."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "schema_migrations" not in tables:
+        raise StoreError(f"is another application's database (tables: {', '.join(sorted(tables)[:5])}): "
+                         "claimgraph leaves it alone; give a new --db path", where=str(path))
