@@ -140,3 +140,11 @@ def test_storing_a_report_costs_the_same_however_often_its_entities_were_stored_
                                                                  new)))
             store.conn.execute("ROLLBACK")
     assert steps[1] <= 1.2 * steps[0] + 2, steps  # eight times the store, about the same work
+
+
+def test_a_table_cut_by_its_limit_says_how_many_matched(store_db):
+    from claimgraph.cli._render_merged import events_table
+
+    every, listed = api.events(store_db), api.events(store_db, limit=1)
+    assert every.matched == len(every.events) > 1 and len(listed.events) == 1
+    assert f"1 event(s) of {every.matched} matching" in events_table(listed)

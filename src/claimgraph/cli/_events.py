@@ -23,6 +23,10 @@ def _day(value) -> str | None:
     return value.date().isoformat() if value else None
 
 
+# Rows of the `events` table when no --limit is given.
+TABLE_ROWS = 100
+
+
 def _echo_events(listed, as_json: bool) -> None:
     if as_json:
         from claimgraph.export import event_record
@@ -57,6 +61,8 @@ def events(db, as_json, type_, status, actor, recipient, entity, since, until, m
       claimgraph events --actor Pyongyang --min-sources 2 --json
       claimgraph events --disputed --as-of 2022-12-31
     """
+    if limit is None and not as_json:
+        limit = TABLE_ROWS  # a table of 20,000 rows helps nobody; --json lists every event, as its contract says
     listed = api.events(db, type=type_.upper() if type_ else None, status=status, actor=actor, recipient=recipient,
                         entity=entity, since=_day(since), until=_day(until), min_sources=min_sources,
                         disputed=disputed, as_of=_day(as_of), limit=limit)

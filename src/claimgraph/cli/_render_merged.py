@@ -28,7 +28,9 @@ def events_table(listed) -> str:
         rows.append([first, e.id, kind, e.status, _names(e.actor), _names(e.recipient), e.time or "",
                      e.sources.reports, e.sources.independent, _follow(e)])
     head = ["first report", "event", "type", "status", "actor", "recipient", "time", "reports", "indep.", "follow-up"]
-    return table(head, rows) + f"\n{len(rows)} event(s)" + _as_of_note(listed)
+    more = listed.matched - len(rows)
+    cut = f" of {listed.matched} matching (--limit N for more, --json for all)" if more > 0 else ""
+    return table(head, rows) + f"\n{len(rows)} event(s){cut}" + _as_of_note(listed)
 
 
 def _follow(e) -> str:

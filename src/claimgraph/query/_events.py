@@ -31,6 +31,7 @@ class EventList:
     events: list[MergedEvent]
     as_of: str | None = None
     undated_left_out: int = 0  # reports without a date, never part of an as-of answer
+    matched: int = 0  # events the store's filters match (before --min-sources, --disputed and --limit)
 
 
 def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> EventList:
@@ -50,7 +51,7 @@ def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> 
             if q.limit is not None and len(events) >= q.limit:
                 break
     undated = store.undated_reports() if q.as_of else 0
-    return EventList(events, q.as_of, undated)
+    return EventList(events, q.as_of, undated, len(found))
 
 
 def _rows(store: Store, ids: list[str], as_of: str | None, batch: int = 300):
