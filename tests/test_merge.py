@@ -270,3 +270,18 @@ def test_numbers_and_days_told_differently_are_kept_and_flagged():
     assert about["quantity"]["values"] == ["50,000", "more than 50,000"]
     assert about["time"]["values"] == ["2022-12-22", "2022-12-23"]
     assert about["whether it happened"]["denied_by"] == ["John Kirby"] and event.status == "disputed"
+
+
+def test_a_settled_event_is_joined_but_never_taken_apart_nor_compared_within(monkeypatch):
+    import claimgraph.merge._clusters as clusters_module
+
+    far = mention("d1/e1", date="2022-10-01", window=("2022-09-01", "2022-10-01"), mode=None, words=frozenset())
+    near = mention("d2/e1", words=frozenset({"rocket"}))
+    assert len(cluster([far, near])) == 2  # on their own they stay apart
+    scored = []
+    score = clusters_module.score_pair
+    monkeypatch.setattr(clusters_module, "score_pair", lambda a, b: scored.append({a.key, b.key}) or score(a, b))
+    new = mention("d3/e1", date="2022-12-23")
+    (merged,) = cluster([far, near, new], settled=[(["d1/e1", "d2/e1"], [])])
+    assert merged.members == ["d1/e1", "d2/e1", "d3/e1"]
+    assert {"d1/e1", "d2/e1"} not in scored and scored

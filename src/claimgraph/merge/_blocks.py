@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 from claimgraph.merge._mentions import EventMention, specific
 
@@ -63,6 +64,7 @@ def _week(mention: EventMention) -> str | None:
     return f"{mention.type}|week:{year}-W{week:02d}"
 
 
+@lru_cache(maxsize=8192)
 def day_of(value: str) -> date:
     """The first day of an ISO date of any precision ("2022-12" -> 2022-12-01)."""
     return date.fromisoformat((value + "-01-01")[:10])
@@ -72,16 +74,21 @@ def within_window(a: str | None, b: str | None) -> bool:
     return not a or not b or abs((day_of(a) - day_of(b)).days) <= WINDOW_DAYS
 
 
-def candidate_pairs(mentions: list[EventMention]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) that share a block (one would find the other) and were reported within the window."""
+def candidate_pairs(mentions: list[EventMention], free: set[int] | None = None) -> set[tuple[int, int]]:
+    """Index pairs (i < j) that share a block (one would find the other) and were reported within the window;
+    with ``free``, only pairs with at least one free member (the others are not looked at, not only left out)."""
     by_block: dict[str, list[int]] = defaultdict(list)
+    by_free_block: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         for block in registered_blocks(m):
             by_block[block].append(i)
+            if free is not None and i in free:
+                by_free_block[block].append(i)
     pairs = set()
     for j, m in enumerate(mentions):
+        found = by_block if free is None or j in free else by_free_block
         for block in query_blocks(m):
-            for i in by_block.get(block, ()):
+            for i in found.get(block, ()):
                 if i != j and within_window(m.date, mentions[i].date):
                     pairs.add((min(i, j), max(i, j)))
     return pairs

@@ -60,13 +60,21 @@ class _Link:
         return _Link(self.total + other.total, self.blocked or other.blocked, best)
 
 
-def cluster(mentions: list[EventMention], threshold: float | None = None) -> list[Cluster]:
+def cluster(mentions: list[EventMention], threshold: float | None = None,
+            settled: list[tuple[list[str], list[MergeReason]]] = ()) -> list[Cluster]:
+    """Clusters of the mentions. ``settled``: groups of keys (big stored events, with why they were merged) that
+    start as one cluster each and are not taken apart: only pairs with some other mention are scored, so a report
+    joining an event of hundreds of reports costs what joining a small one does."""
     threshold = THRESHOLD if threshold is None else threshold
     items = sorted({m.key: m for m in mentions}.values(), key=lambda m: m.key)
-    pairs = _scored_pairs(items)
-    links = {key: _link(score, *key) for key, score in pairs.items()}
-    members = {i: [i] for i in range(len(items))}
-    reasons: dict[int, list[MergeReason]] = {i: [] for i in range(len(items))}
+    members, reasons = _initial(items, settled)
+    root_of = {i: root for root, group in members.items() for i in group}
+    free = {root for root, group in members.items() if len(group) == 1}
+    pairs = _scored_pairs(items, free if len(free) < len(items) else None)
+    links: dict[tuple[int, int], _Link] = {}
+    for (i, j), score in pairs.items():
+        joined = _ordered(root_of[i], root_of[j])
+        links[joined] = links.get(joined, _Link()).add(_link(score, i, j))
 
     def mean(a: int, b: int) -> float:
         return links[(a, b)].total / (len(members[a]) * len(members[b]))
@@ -88,9 +96,24 @@ def cluster(mentions: list[EventMention], threshold: float | None = None) -> lis
     return [Cluster(sorted(items[i].key for i in group), reasons[root]) for root, group in sorted(members.items())]
 
 
-def _scored_pairs(items: list[EventMention]) -> dict[tuple[int, int], PairScore]:
-    """Only pairs that block together are scored; so a region clusters as the corpus would."""
-    return {(i, j): score_pair(items[i], items[j]) for i, j in sorted(candidate_pairs(items))}
+def _initial(items: list[EventMention], settled) -> tuple[dict[int, list[int]], dict[int, list[MergeReason]]]:
+    """One cluster per mention, but one per settled group (rooted at its first member)."""
+    index = {m.key: i for i, m in enumerate(items)}
+    members = {i: [i] for i in range(len(items))}
+    reasons: dict[int, list[MergeReason]] = {i: [] for i in range(len(items))}
+    for keys, why in settled:
+        group = sorted(index[k] for k in keys if k in index)
+        if len(group) > 1:
+            for i in group[1:]:
+                del members[i], reasons[i]
+            members[group[0]], reasons[group[0]] = group, list(why)
+    return members, reasons
+
+
+def _scored_pairs(items: list[EventMention], free: set[int] | None = None) -> dict[tuple[int, int], PairScore]:
+    """Only pairs that block together are scored (so a region clusters as the corpus would), and with ``free``
+    only pairs of which one is free (the members of a settled group are not compared with each other)."""
+    return {(i, j): score_pair(items[i], items[j]) for i, j in sorted(candidate_pairs(items, free))}
 
 
 def _link(score: PairScore, i: int, j: int) -> _Link:

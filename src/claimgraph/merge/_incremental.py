@@ -12,14 +12,17 @@ from collections import defaultdict
 from typing import Protocol
 
 from claimgraph.merge._blocks import WINDOW_DAYS, day_of, query_blocks, within_window
-from claimgraph.merge._clusters import THRESHOLD, Cluster, cluster
+from claimgraph.merge._clusters import THRESHOLD, Cluster, MergeReason, cluster
 from claimgraph.merge._followups import FollowUp, could_fulfil, follow_ups
 from claimgraph.merge._mentions import EventMention, shifted
 from claimgraph.merge._pairs import score_pair
 
 # A new report's events join at most this many stored ones directly (with the whole events they belong to): merge
 # cost per report stays flat however dense the coverage.
-REGION_LIMIT = 200
+REGION_LIMIT = 100
+# A stored event of more report-level events than this is settled: clustering a region never takes it apart
+# (re-clustering an event told by hundreds of reports on every new one cost the square of its size).
+SETTLED_SIZE = 30
 # At most this many stored events per block and step: a block as busy as "ASSAULT by Russia" costs no more.
 BLOCK_LIMIT = 200
 
@@ -41,16 +44,30 @@ class MergeIndex(Protocol):
         """Keys of the report-level events of these merged events and of the events linked to them."""
         ...
 
+    def reasons(self, merged_ids: list[str]) -> dict[str, list[MergeReason]]:
+        """Why each of these merged events was merged (its stored ``merged_because``)."""
+        ...
+
     def save_merge(self, replaced: set[str], clusters: list[Cluster], links: list[FollowUp],
                    new: list[EventMention]) -> None: ...
 
 
 def merge_new(index: MergeIndex, new: list[EventMention]) -> None:
-    """Join a report's events to the stored ones: cluster their region again and write it back."""
+    """Join a report's events to the stored ones: cluster their region again and write it back. A stored event of
+    more than SETTLED_SIZE reports is kept whole: new events may join it, its own members are not compared again."""
     region = _region(index, new)
     mentions = [m for m, _ in region.values()] + new
-    clusters = cluster(mentions)
+    clusters = cluster(mentions, settled=_settled(index, region))
     index.save_merge({merged_id for _, merged_id in region.values()}, clusters, follow_ups(mentions, clusters), new)
+
+
+def _settled(index: MergeIndex, region: dict[str, tuple[EventMention, str]]) -> list[tuple[list[str], list]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key, (_, merged_id) in region.items():
+        groups[merged_id].append(key)
+    big = sorted(merged_id for merged_id, keys in groups.items() if len(keys) > SETTLED_SIZE)
+    why = index.reasons(big) if big else {}
+    return [(groups[merged_id], why.get(merged_id, [])) for merged_id in big]
 
 
 def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[EventMention, str]]:

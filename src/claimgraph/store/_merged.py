@@ -13,6 +13,7 @@ from claimgraph.merge import (
     Cluster,
     EventMention,
     FollowUp,
+    MergeReason,
     bands,
     mention_from_json,
     mention_of,
@@ -60,6 +61,12 @@ class SqliteMergeIndex:
             for doc, event, mention, merged_id in self.conn.execute(sql, [v for pair in chunk for v in pair]):
                 found[f"{doc}/{event}"] = (mention_from_json(mention), merged_id)
         return found
+
+    def reasons(self, merged_ids: list[str]) -> dict[str, list[MergeReason]]:
+        sql = f"SELECT id, merged_because FROM merged_events WHERE id IN ({_marks(merged_ids)})"
+        return {merged_id: [MergeReason(r["event"], r["joined"], r["score"], tuple(r["reasons"]))
+                            for r in json.loads(because)]
+                for merged_id, because in self.conn.execute(sql, merged_ids)}
 
     def members(self, merged_ids: list[str]) -> list[str]:
         if not merged_ids:
