@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 PERMUTATIONS, BANDS = 64, 16  # 16 bands of 4 rows: pairs above about 0.6 similarity share a band
@@ -15,6 +14,8 @@ _WORD = re.compile(r"\w+")
 
 
 def signature(text: str) -> bytes:
+    from datasketch import MinHash  # deferred: datasketch imports scipy (about 1 s) and only storing needs it
+
     words = _WORD.findall(text.casefold())
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
     minhash = MinHash(num_perm=PERMUTATIONS, seed=7)
