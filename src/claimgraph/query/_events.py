@@ -42,7 +42,7 @@ def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> 
     found = store.merged_ids(where)
     shown = None if q.as_of is None else set(store.merged_ids(MergedFilter(as_of=q.as_of)))  # links kept
     events = []
-    for row in _rows(store, found, q.as_of):
+    for row in _rows(store, found, q.as_of, min(300, q.limit or 300)):
         if not row.members:
             continue
         event = merged_event(row, store.copies([m.document_id for m in row.members]), shown, canonical)
@@ -54,7 +54,7 @@ def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> 
     return EventList(events, q.as_of, undated, len(found))
 
 
-def _rows(store: Store, ids: list[str], as_of: str | None, batch: int = 300):
+def _rows(store: Store, ids: list[str], as_of: str | None, batch: int):
     """The merged events, read a batch at a time: a list cut by --limit reads no more than it shows."""
     for start in range(0, len(ids), batch):
         yield from store.merged(ids[start:start + batch], as_of)
