@@ -17,8 +17,8 @@ from claimgraph.merge._followups import FollowUp, could_fulfil, follow_ups
 from claimgraph.merge._mentions import EventMention, shifted
 from claimgraph.merge._pairs import score_pair
 
-# A new report's events join at most this many stored ones directly (with the whole events they belong to): merge
-# cost per report stays flat however dense the coverage.
+# A new report's events are clustered with at most this many stored ones (whole events, closest first): merge cost
+# per report stays flat however dense the coverage.
 REGION_LIMIT = 100
 # A stored event of more report-level events than this is settled: clustering a region never takes it apart
 # (re-clustering an event told by hundreds of reports on every new one cost the square of its size).
@@ -71,8 +71,8 @@ def _settled(index: MergeIndex, region: dict[str, tuple[EventMention, str]]) -> 
 
 
 def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[EventMention, str]]:
-    """The stored events the new ones could join: those a new event is linkable with (closest first, up to the
-    bound), with the whole merged events they belong to and those linked to them as follow-ups.
+    """The stored events the new ones could join: the whole merged events (with those linked to them as
+    follow-ups) of the stored events a new one is linkable with, closest first, while they fit in REGION_LIMIT.
 
     A pair is linkable when it could merge on its own (its score reaches the threshold) or one could carry out the
     other: average linkage only joins clusters through such a pair. One step, not the whole connected part of the
@@ -82,11 +82,17 @@ def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[Event
     demo, in any order (tests/test_merge.py)."""
     finders = _neighbours(index, new)
     stored = index.mentions(sorted(finders))
-    closeness = {k: max(_closeness(f, v[0]) for f in finders[k]) for k, v in stored.items()}
-    linked = sorted((k for k, score in closeness.items() if score >= THRESHOLD), key=lambda k: (-closeness[k], k))
-    region = {k: stored[k] for k in linked[:REGION_LIMIT]}
-    whole = index.members(sorted({merged_id for _, merged_id in region.values()}))
-    region.update(index.mentions([k for k in whole if k not in region]))
+    closeness: dict[str, float] = {}  # merged event -> its closest member's score with a new event
+    for key, (mention, merged_id) in stored.items():
+        score = max(_closeness(f, mention) for f in finders[key])
+        if score >= THRESHOLD:
+            closeness[merged_id] = max(score, closeness.get(merged_id, score))
+    region: dict[str, tuple[EventMention, str]] = {}
+    for merged_id in sorted(closeness, key=lambda i: (-closeness[i], i)):
+        whole = [k for k in index.members([merged_id]) if k not in region]
+        if region and len(region) + len(whole) > REGION_LIMIT:
+            break
+        region.update(index.mentions(whole))
     return region
 
 
