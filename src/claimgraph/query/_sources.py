@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimgraph.resolve import default_gazetteer
+from claimgraph.resolve import outlet_gazetteer
 from claimgraph.store import StoredEvent
 
 
@@ -47,7 +47,7 @@ def _origin(member: StoredEvent) -> str:
 
 def _credited(member: StoredEvent) -> str | None:
     """The outlet a report credits for the event ("according to Reuters"), if it is not the report's own."""
-    gazetteer = default_gazetteer()
+    gazetteer = outlet_gazetteer()
     for claim in member.event.claims:
         name = claim.speaker.name if claim.speaker else None
         entry = gazetteer.entry_by_name(name) or gazetteer.lookup(name) if name else None

@@ -8,7 +8,7 @@ from claimgraph.extract import Pipeline, Step, extract_steps, load_model
 from claimgraph.model import Document, Extraction
 from claimgraph.resolve._entities import ALGORITHM as ENTITY_ALGORITHM
 from claimgraph.resolve._entities import clean_surface, entity_id, resolve_entities
-from claimgraph.resolve._gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from claimgraph.resolve._gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, outlet_gazetteer
 from claimgraph.resolve.claims import ALGORITHM as CLAIMS_ALGORITHM
 from claimgraph.resolve.claims import assemble_claims, link_claims
 
@@ -19,6 +19,7 @@ __all__ = [
     "build_pipeline",
     "clean_surface",
     "default_gazetteer",
+    "outlet_gazetteer",
     "entity_id",
     "link_claims",
     "resolve_entities",

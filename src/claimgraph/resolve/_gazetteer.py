@@ -148,8 +148,8 @@ class Gazetteer:
         self._aliases: dict[str, list[str]] = {}
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> Gazetteer:
-        """Read a gazetteer TSV; the packaged one when ``path`` is None."""
+    def load(cls, path: str | Path | None = None, kinds: frozenset[str] | None = None) -> Gazetteer:
+        """Read a gazetteer TSV; the packaged one when ``path`` is None; only rows of these ``kinds`` if given."""
         gazetteer = cls()
         lines = _read_lines(path)
         if not lines or tuple(lines[0].split("\t")) != COLUMNS:
@@ -158,7 +158,9 @@ class Gazetteer:
             )
         interned: dict[tuple[str, ...], GazetteerEntry] = {}
         for number, line in enumerate(lines[1:], start=2):
-            gazetteer._add_row(_split_row(line, number, path), interned)
+            row = _split_row(line, number, path)
+            if kinds is None or row[4] in kinds:
+                gazetteer._add_row(row, interned)
         return gazetteer
 
     def _add_row(self, row: list[str], interned: dict[tuple[str, ...], GazetteerEntry]) -> None:
@@ -222,3 +224,9 @@ def _split_row(line: str, number: int, path: str | Path | None) -> list[str]:
 def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
     return Gazetteer.load()
+
+
+@functools.lru_cache(maxsize=1)
+def outlet_gazetteer() -> Gazetteer:
+    """The packaged gazetteer's news outlets only: what queries need, loaded in a fraction of the time."""
+    return Gazetteer.load(kinds=frozenset({"outlet"}))
