@@ -88,7 +88,7 @@ def test_a_database_is_read_where_its_side_files_cannot_be_made(tmp_path, pipeli
     path = tmp_path / "x.db"
     api.ingest([_feed(tmp_path / "f.jsonl", REPORTS[:2])], db=path, pipeline=pipeline)
     (tmp_path / "x.db-shm").mkdir()
-    assert [d.external_id for d in api.docs(path)] == ["r0", "r1"] or len(api.docs(path)) == 2
+    assert sorted(d.external_id for d in api.docs(path)) == ["r0", "r1"]
 
 
 def test_a_full_disk_stops_the_run_naming_the_report_and_keeps_what_was_stored(tmp_path, pipeline, monkeypatch):

@@ -80,6 +80,7 @@ class StoreError(ClaimgraphError):
     """The database could not be opened or written: the run stops (the document at fault rolled back)."""
 
     code = "CG300"
+    report = None  # set by an ingest that stopped here: what it did before (its IngestReport)
 
 
 class DocumentNotStored(ClaimgraphError):

@@ -118,7 +118,7 @@ def ingest(files, db, date, require_date, fmt):
             report = api.ingest(files, db=db, date=date, fmt=fmt, stdin=_stdin(), require_date=require_date,
                                 on_error=progress.wrap(_report_error), on_document=progress.advance)
     except StoreError as error:
-        if getattr(error, "report", None) is not None:  # aborted midway: say what was done before
+        if error.report is not None:  # aborted midway: say what was done before
             click.echo(error.report.summary() + f"  -> {db} (stopped)", err=True)
         raise
     click.echo(report.summary() + f"  -> {db}", err=True)
@@ -199,13 +199,15 @@ by_option = click.option("--by", "by", default=lambda: os.environ.get("USER") or
 reason_option = click.option("--reason", help="Why (kept with the judgement).")
 
 
+def judgement_options(command):
+    """NAME OTHER and the options of a judgement (`entity merge`, `entity split`)."""
+    for option in (reason_option, by_option, json_option, db_option, click.argument("other"), click.argument("name")):
+        command = option(command)
+    return command
+
+
 @entity.command(name="merge")
-@click.argument("name")
-@click.argument("other")
-@db_option
-@json_option
-@by_option
-@reason_option
+@judgement_options
 def entity_merge(name, other, db, as_json, by, reason):
     """Judge OTHER to be the same entity as NAME: every view then shows NAME, and events are merged again.
 
@@ -219,12 +221,7 @@ def entity_merge(name, other, db, as_json, by, reason):
 
 
 @entity.command(name="split")
-@click.argument("name")
-@click.argument("other")
-@db_option
-@json_option
-@by_option
-@reason_option
+@judgement_options
 def entity_split(name, other, db, as_json, by, reason):
     """Judge NAME and OTHER to be different entities, withdrawing any merge of them; events are merged again.
 

@@ -236,12 +236,6 @@ class Store:
         sql = "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias"
         return [row[0] for row in self.conn.execute(sql, (entity_id,))]
 
-    def mentions(self, entity_id: str) -> list[MentionRow]:
-        sql = ("SELECT m.document_id, m.start, m.end, substr(d.text, m.start + 1, m.end - m.start)"
-               " FROM mentions m JOIN documents d ON d.id = m.document_id"
-               " WHERE m.entity_id = ? ORDER BY d.date, m.document_id, m.start")
-        return [MentionRow(*row) for row in self.conn.execute(sql, (entity_id,))]
-
     def latest_mentioning(self, entity_ids: tuple[str, ...], limit: int | None) -> list[tuple[StoredDocument, int]]:
         """The documents that mention any of these entities, latest first, each with how many mentions there."""
         marks = ",".join("?" * len(entity_ids))
