@@ -30,6 +30,7 @@ demo: install
 	@$(BIN)/claimgraph event $$($(BIN)/claimgraph events --db $(DEMO_DB) --json \
 	    | $(BIN)/python -c "import json,sys; print(max(json.load(sys.stdin), key=lambda e: (len(e['fulfils']), e['sources']['reports']))['id'])") --db $(DEMO_DB)
 	@echo; echo "Database: $(DEMO_DB). Try: $(BIN)/claimgraph timeline 'Wagner Group' --db $(DEMO_DB)"
+	@echo "Web app: $(BIN)/claimgraph serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/entity/Wagner%20Group"
 
 test: install
 	$(BIN)/python -m ruff check src tests bench scripts

@@ -61,3 +61,34 @@ REPORT = (
 @pytest.fixture
 def report_extraction(read):
     return read(REPORT)
+
+
+# A report written to attack the pages: markup, event handlers and a javascript: link in every field a page shows.
+HOSTILE = {
+    "id": "<b>hostile</b>",
+    "date": "2022-12-01",
+    "title": "<script>window.__pwned = 1; alert('title')</script> Russia sanctions",
+    "outlet": "<img src=x onerror=\"window.__pwned=1\">",
+    "url": "javascript:window.__pwned=1",
+    "text": ("The United States imposed sanctions on <script>window.__pwned=1;alert(1)</script> Russia on Monday, "
+             "officials said. <img src=x onerror=\"window.__pwned=1\"> Moscow denied it had "
+             "<a href=\"javascript:window.__pwned=1\">broken</a> the rules."),
+}
+
+
+@pytest.fixture(scope="session")
+def demo_db(pipeline, tmp_path_factory):
+    """The demo corpus (examples/corpus) and the hostile report, stored in a fresh database."""
+    import json
+
+    from claimgraph import api
+    from claimgraph.store import Store
+
+    folder = tmp_path_factory.mktemp("demo_db")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    db = folder / "demo.db"
+    with Store(db) as store:
+        for extraction in api.extract([REPO / "examples" / "corpus", hostile], pipeline=pipeline):
+            store.add(extraction)
+    return db

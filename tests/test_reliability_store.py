@@ -143,10 +143,10 @@ def test_a_report_that_meets_a_bug_while_stored_costs_only_itself(tmp_path, pipe
 def test_the_cli_says_what_it_stored_before_a_full_disk_stopped_it(tmp_path, pipeline, monkeypatch):
     from click.testing import CliRunner
 
-    import claimgraph.api as api_module
+    from claimgraph import resolve
     from claimgraph.cli import cli
 
-    monkeypatch.setattr(api_module, "build_pipeline", lambda: pipeline)
+    monkeypatch.setattr(resolve, "build_pipeline", lambda: pipeline)
     path = tmp_path / "x.db"
     assert CliRunner().invoke(cli, ["ingest", str(_feed(tmp_path / "first.jsonl", REPORTS[:1])), "--db", str(path)]
                               ).exit_code == 0

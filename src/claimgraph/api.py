@@ -6,16 +6,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph import resolve
 from claimgraph.errors import ClaimgraphError, DocumentNotStored, InputError, StoreError
-from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
 from claimgraph.query import (
     EntityDetail,
     EventList,
     EventQuery,
     MergedEvent,
+    Network,
+    SearchResult,
     entity_detail,
     entity_id_of,
+    find_document,
     judge_entities,
     list_documents,
     list_entities,
@@ -23,12 +26,14 @@ from claimgraph.query import (
     merged_event_detail,
     merged_events,
 )
+from claimgraph.query import network as event_network
+from claimgraph.query import search as search_store
 from claimgraph.query import timeline as entity_timeline
-from claimgraph.resolve import analyse, build_pipeline
 from claimgraph.store import DEFAULT_DB, EntitySummary, Judgement, Store, StoredDocument, StoredEvent
 
-__all__ = ["IngestReport", "count_set_aside", "disputes", "docs", "entities", "entity", "event", "events", "extract",
-           "ingest", "judge", "judgements", "report_events", "set_aside_summary", "timeline"]
+__all__ = ["IngestReport", "count_set_aside", "disputes", "docs", "document", "documents", "entities", "entity",
+           "event", "events", "extract", "ingest", "judge", "judgements", "network", "report_events", "search",
+           "set_aside_summary", "texts", "timeline"]
 
 ErrorHandler = Callable[[ClaimgraphError], None]
 
@@ -74,6 +79,12 @@ def _documents(items: Iterable[Document | InputError], on_error: ErrorHandler) -
             yield item
 
 
+def _read_paths(paths, **options):
+    from claimgraph.ingest import read_paths  # deferred: the readers (lxml, language tables) only serve ingest
+
+    return read_paths(paths, **options)
+
+
 def extract(paths: Iterable[str | Path], *, date: str | None = None, fmt: str | None = None, stdin=None,
             on_error: ErrorHandler = lambda error: None, pipeline=None,
             require_date: bool = False) -> Iterator[Extraction]:
@@ -82,8 +93,8 @@ def extract(paths: Iterable[str | Path], *, date: str | None = None, fmt: str | 
     Undated reports are read too, unless ``require_date`` (then one without a full day is a CG105 skip).
     A report not in English comes back with empty layers: ``extraction.set_aside_for`` names its language.
     """
-    documents = _documents(read_paths(paths, date=date, fmt=fmt, stdin=stdin, require_date=require_date), on_error)
-    yield from analyse(documents, pipeline, on_error)
+    documents = _documents(_read_paths(paths, date=date, fmt=fmt, stdin=stdin, require_date=require_date), on_error)
+    yield from resolve.analyse(documents, pipeline, on_error)
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: str | None = None,
@@ -103,7 +114,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
 
     with Store(db) as store:
         def new_documents():
-            items = read_paths(paths, date=date, fmt=fmt, stdin=stdin, require_date=require_date)
+            items = _read_paths(paths, date=date, fmt=fmt, stdin=stdin, require_date=require_date)
             for document in _documents(items, record_error):
                 report.read += 1
                 on_document(document)
@@ -113,7 +124,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
                     yield document
 
         try:
-            for extraction in analyse(new_documents(), pipeline or build_pipeline(), record_error):
+            for extraction in resolve.analyse(new_documents(), pipeline or resolve.build_pipeline(), record_error):
                 _store_one(store, extraction, report, record_error)
             store.merge_pending()  # reports stored by an older version, or before an interruption
         except StoreError as error:
@@ -195,3 +206,33 @@ def timeline(name: str, db: str | Path = DEFAULT_DB, *, as_of: str | None = None
 def disputes(db: str | Path = DEFAULT_DB, *, as_of: str | None = None, limit: int | None = None) -> EventList:
     """Events one claim says happened and another denies."""
     return events(db, disputed=True, as_of=as_of, limit=limit)
+
+
+def network(db: str | Path = DEFAULT_DB, *, max_edges: int | None = None, **filters) -> Network:
+    """Who is tied to whom through the events `events` would list with these filters (limit: how many events)."""
+    listed = events(db, **filters)
+    return event_network(listed.events, listed.as_of, max_edges)
+
+
+def search(words: str, db: str | Path = DEFAULT_DB, *, limit: int = 20, as_of: str | None = None) -> SearchResult:
+    """Entities, events and reports that a few words find."""
+    with Store(db, readonly=True) as store:
+        return search_store(store, words, limit, as_of)
+
+
+def document(document_id: str, db: str | Path = DEFAULT_DB) -> tuple[StoredDocument, str]:
+    """One stored report and its text, by its stored id or the id given at ingest."""
+    with Store(db, readonly=True) as store:
+        return find_document(store, document_id)
+
+
+def texts(document_ids: Iterable[str], db: str | Path = DEFAULT_DB) -> dict[str, str]:
+    """The stored text of each of these documents (by stored id), read in one go."""
+    with Store(db, readonly=True) as store:
+        return {i: store.document_text(i) for i in dict.fromkeys(document_ids)}
+
+
+def documents(document_ids: Iterable[str], db: str | Path = DEFAULT_DB) -> dict[str, StoredDocument]:
+    """The stored documents of these ids (stored ids), read in one go."""
+    with Store(db, readonly=True) as store:
+        return store.documents_by_id(list(dict.fromkeys(document_ids)))

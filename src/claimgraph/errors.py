@@ -103,3 +103,15 @@ class OutputError(ClaimgraphError):
     """The output could not be written (a full disk, a closed pipe)."""
 
     code = "CG600"
+
+
+class InvalidQuery(ClaimgraphError):
+    """A query setting is not valid: a date that is not YYYY-MM-DD, a limit out of range, an unknown parameter."""
+
+    code = "CG402"
+
+
+class WriteRefused(ClaimgraphError):
+    """A write through the HTTP API without the server's token (or on a server started without one)."""
+
+    code = "CG403"

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
+from claimgraph.export import plain
+
 
 def to_json(value: Any) -> str:
-    return json.dumps(_plain(value), indent=2, ensure_ascii=False)
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+    return json.dumps(plain(value), indent=2, ensure_ascii=False)
 
 
 def table(headers: list[str], rows: list[list[Any]]) -> str:

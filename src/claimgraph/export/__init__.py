@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Iterable
@@ -11,7 +12,7 @@ from typing import Any, TextIO
 from claimgraph.export._events import EVENTS_SCHEMA_FILE, event_record
 from claimgraph.model import Extraction
 
-__all__ = ["EVENTS_SCHEMA_FILE", "SCHEMA_FILE", "event_record", "events_schema", "schema", "validate",
+__all__ = ["EVENTS_SCHEMA_FILE", "SCHEMA_FILE", "event_record", "events_schema", "plain", "schema", "validate",
            "validate_event", "write_jsonl"]
 
 SCHEMA_FILE = "extraction.schema.json"
@@ -48,3 +49,14 @@ def write_jsonl(extractions: Iterable[Extraction], stream: TextIO) -> int:
         stream.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
         written += 1
     return written
+
+
+def plain(value: Any) -> Any:
+    """Query results (dataclasses, lists, dicts) as plain JSON values."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 SHINGLE_WORDS = 5
 PERMUTATIONS, BANDS = 64, 16  # 16 bands of 4 rows: pairs above about 0.6 similarity share a band
 # Reports at least this similar are copies of one text, not independent sources.
@@ -20,14 +18,18 @@ def signature(text: str) -> bytes:
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
     minhash = MinHash(num_perm=PERMUTATIONS, seed=7)
     minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return minhash.hashvalues.astype(np.uint64).tobytes()
+    return minhash.hashvalues.astype("uint64").tobytes()
+
+
+# Signatures are read as plain 8-byte words, so reading them needs neither numpy nor datasketch.
+_WORD_BYTES = 8
 
 
 def bands(sig: bytes) -> list[str]:
-    values = np.frombuffer(sig, dtype=np.uint64)
-    rows = PERMUTATIONS // BANDS
-    return [f"{i}:{values[i * rows:(i + 1) * rows].tobytes().hex()}" for i in range(BANDS)]
+    width = PERMUTATIONS // BANDS * _WORD_BYTES
+    return [f"{i}:{sig[i * width:(i + 1) * width].hex()}" for i in range(BANDS)]
 
 
 def similarity(a: bytes, b: bytes) -> float:
-    return float(np.mean(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64)))
+    words_a, words_b = memoryview(a).cast("Q"), memoryview(b).cast("Q")
+    return sum(x == y for x, y in zip(words_a, words_b, strict=True)) / len(words_a)

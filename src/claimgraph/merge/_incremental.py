@@ -24,7 +24,7 @@ REGION_LIMIT = 100
 # (re-clustering an event told by hundreds of reports on every new one cost the square of its size).
 SETTLED_SIZE = 30
 # At most this many stored events per block and step: a block as busy as "ASSAULT by Russia" costs no more.
-BLOCK_LIMIT = 200
+BLOCK_LIMIT = 100
 
 
 class MergeIndex(Protocol):

@@ -220,6 +220,9 @@ def mention_to_json(mention: EventMention) -> str:
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
+# Keyed by the stored text itself, so a cached mention is never stale: each new report reads back the same few
+# hundred stored events its neighbours read.
+@lru_cache(maxsize=10_000)
 def mention_from_json(text: str) -> EventMention:
     fields = json.loads(text)
     for name in ("time", "window"):

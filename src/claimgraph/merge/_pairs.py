@@ -53,7 +53,24 @@ def incompatible(a: EventMention, b: EventMention) -> str | None:
     return None
 
 
+# Scores of pairs already met, by both keys and contents: each new report re-clusters a region of stored events
+# whose pairs were mostly scored for the reports before it. Emptied when full, so memory stays bounded.
+SCORED_LIMIT = 50_000
+_scored: dict[tuple[str, int, str, int], PairScore] = {}
+
+
 def score_pair(a: EventMention, b: EventMention) -> PairScore:
+    """How strongly a and b look like one happening, with the reasons; NEVER when they cannot be one."""
+    pair = (a.key, hash(a), b.key, hash(b))
+    score = _scored.get(pair)
+    if score is None:
+        if len(_scored) >= SCORED_LIMIT:
+            _scored.clear()
+        score = _scored[pair] = _score(a, b)
+    return score
+
+
+def _score(a: EventMention, b: EventMention) -> PairScore:
     why = incompatible(a, b)
     if why is not None:
         return PairScore(NEVER, (why,))

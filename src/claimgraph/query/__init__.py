@@ -10,20 +10,29 @@ from claimgraph.errors import NotFound
 from claimgraph.model import Timex
 from claimgraph.query._events import EventList, EventQuery, merged_event_detail, merged_events, timeline
 from claimgraph.query._merged import ClaimRow, MergedEvent
+from claimgraph.query._network import Edge, Network, Node, network
+from claimgraph.query._search import SearchResult, search
 from claimgraph.query._sources import Sources
 from claimgraph.store import EntitySummary, EventFilter, Judgement, Store, StoredDocument, StoredEvent
 
 __all__ = [
     "ClaimRow",
+    "Edge",
     "EntityDetail",
     "EventList",
     "EventQuery",
     "MergedEvent",
+    "Network",
+    "Node",
+    "SearchResult",
     "Sources",
     "entity_id_of",
+    "find_document",
     "judge_entities",
     "merged_event_detail",
     "merged_events",
+    "network",
+    "search",
     "timeline",
     "NearbyTime",
     "entity_detail",
@@ -107,6 +116,14 @@ def judge_entities(store: Store, kind: str, name: str, other: str, decided_by: s
         _find_one(store, other)  # raises NotFound with suggestions
     number = store.judge(kind, first.id, second[0].id, decided_by, reason)
     return next(j for j in store.judgements() if j.id == number)
+
+
+def find_document(store: Store, document_id: str) -> tuple[StoredDocument, str]:
+    """A stored report and its text, by its stored id or the id given at ingest; NotFound otherwise."""
+    stored = store.document_id_of(document_id.strip())
+    if stored is None:
+        raise NotFound(f"no report with id {document_id!r}. Run `claimgraph docs` to list them.")
+    return store.documents_by_id([stored])[stored], store.document_text(stored)
 
 
 def entity_id_of(store: Store, name: str | None) -> str | None:

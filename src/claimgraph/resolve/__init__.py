@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from importlib import import_module
 
-from claimgraph.extract import Pipeline, Step, extract_steps, load_model
-from claimgraph.model import Document, Extraction
-from claimgraph.resolve._entities import ALGORITHM as ENTITY_ALGORITHM
 from claimgraph.resolve._entities import clean_surface, entity_id, resolve_entities
 from claimgraph.resolve._gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, outlet_gazetteer
-from claimgraph.resolve.claims import ALGORITHM as CLAIMS_ALGORITHM
-from claimgraph.resolve.claims import assemble_claims, link_claims
 
 __all__ = [
     "Gazetteer",
@@ -25,29 +20,13 @@ __all__ = [
     "resolve_entities",
 ]
 
-
-def _entity_step(gazetteer: Gazetteer) -> Step:
-    def run(extraction: Extraction) -> None:
-        document = extraction.document
-        extraction.entities = resolve_entities(document.text, extraction.mentions, gazetteer, document.outlet)
-
-    return Step(ENTITY_ALGORITHM, ("mentions",), ("entities",), run)
+# The pipeline and claim resolution pull in every extractor; queries need only the gazetteer, so these load on first
+# use (about 0.15 s of every query command's start otherwise).
+_LAZY = {"analyse": "claimgraph.resolve._pipeline", "build_pipeline": "claimgraph.resolve._pipeline",
+         "link_claims": "claimgraph.resolve.claims"}
 
 
-def _claims_step(gazetteer: Gazetteer) -> Step:
-    def run(extraction: Extraction) -> None:
-        assemble_claims(extraction, gazetteer)
-
-    return Step(CLAIMS_ALGORITHM, ("entities", "events", "attributions", "claims", "loose_claims"), ("claims",), run)
-
-
-def build_pipeline(nlp=None, gazetteer: Gazetteer | None = None, batch_size: int = 64) -> Pipeline:
-    """The whole reading of a document: extract's steps, then resolution of entities and claims."""
-    gazetteer = gazetteer or default_gazetteer()
-    steps = extract_steps() + [_entity_step(gazetteer), _claims_step(gazetteer)]
-    return Pipeline(nlp or load_model(), steps, batch_size=batch_size)
-
-
-def analyse(documents: Iterable[Document], pipeline: Pipeline | None = None, on_error=None) -> Iterator[Extraction]:
-    """Read documents into extractions, streaming, in input order; failures go to ``on_error``."""
-    yield from (pipeline or build_pipeline()).run(documents, on_error)
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -37,6 +37,7 @@ from claimgraph.store._merged_read import (
     undated_reports,
 )
 from claimgraph.store._migrations import applied_migrations, migrate
+from claimgraph.store._search import document_ids_titled, entity_ids_named
 
 DEFAULT_DB = "claimgraph.db"
 
@@ -212,6 +213,12 @@ class Store:
         found = self.documents_by_id(ids)
         return [found[i] for i in ids]
 
+    def document_id_of(self, given: str) -> str | None:
+        """The stored id of a document, by that id or the id given at ingest."""
+        sql = "SELECT id FROM documents WHERE id = :given UNION ALL SELECT id FROM documents WHERE external_id = :given"
+        row = self.conn.execute(sql + " LIMIT 1", {"given": given}).fetchone()
+        return row[0] if row else None
+
     def document_text(self, document_id: str) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
         return row[0] if row else ""
@@ -228,6 +235,13 @@ class Store:
                  " (SELECT entity_id FROM entity_aliases WHERE alias = :name COLLATE NOCASE)")
         rows = self.conn.execute(_ENTITIES_SQL.format(where=where), {"name": name, "limit": -1})
         return [EntitySummary(*row) for row in rows]
+
+    def search(self, words: str, limit: int = 20) -> tuple[list[EntitySummary], list[StoredDocument]]:
+        """Entities whose name or alias contains ``words``, and reports whose title, outlet or id does."""
+        entities = [found for i in entity_ids_named(self.conn, words, limit) for found in self.find_entities(i)[:1]]
+        ids = document_ids_titled(self.conn, words, limit)
+        documents = self.documents_by_id(ids)
+        return entities, [documents[i] for i in ids]
 
     def entity_names(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM entities ORDER BY name")]
