@@ -36,21 +36,40 @@ def _echo_events(listed, as_json: bool) -> None:
         click.echo(_render_merged.events_table(listed))
 
 
+_FILTERS = (
+    click.option("--type", "type_", help="Only this PLOVER type (AID, SANCTION, ACCUSE, ASSAULT...)."),
+    click.option("--status", type=click.Choice(STATUSES), help="Only events some claim gives this status."),
+    click.option("--actor", help="Only events this entity (name, alias or id) does."),
+    click.option("--recipient", help="Only events done to this entity."),
+    click.option("--entity", help="Only events this entity takes part in, either way."),
+    click.option("--since", type=day, help="Only events some report dated on or after this day tells (YYYY-MM-DD)."),
+    click.option("--until", type=day, help="Only events some report dated on or before this day tells."),
+    click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+                 help="Only events told by at least this many independent sources."),
+    click.option("--disputed", is_flag=True, help="Only events one claim says happened and another denies."),
+    as_of_option,
+    limit_option,
+)
+
+
+def event_filter_options(command):
+    """The filters of `events`, shared by `export`."""
+    for option in reversed(_FILTERS):
+        command = option(command)
+    return command
+
+
+def event_filters(type_, status, actor, recipient, entity, since, until, min_sources, disputed, as_of, limit) -> dict:
+    """The filters' values as ``api.events`` takes them."""
+    return {"type": type_.upper() if type_ else None, "status": status, "actor": actor, "recipient": recipient,
+            "entity": entity, "since": _day(since), "until": _day(until), "min_sources": min_sources,
+            "disputed": disputed, "as_of": _day(as_of), "limit": limit}
+
+
 @cli.command()
 @db_option
 @json_option
-@click.option("--type", "type_", help="Only this PLOVER type (AID, SANCTION, ACCUSE, ASSAULT...).")
-@click.option("--status", type=click.Choice(STATUSES), help="Only events some claim gives this status.")
-@click.option("--actor", help="Only events this entity (name, alias or id) does.")
-@click.option("--recipient", help="Only events done to this entity.")
-@click.option("--entity", help="Only events this entity takes part in, either way.")
-@click.option("--since", type=day, help="Only events some report dated on or after this day tells (YYYY-MM-DD).")
-@click.option("--until", type=day, help="Only events some report dated on or before this day tells.")
-@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Only events told by at least this many independent sources.")
-@click.option("--disputed", is_flag=True, help="Only events one claim says happened and another denies.")
-@as_of_option
-@limit_option
+@event_filter_options
 def events(db, as_json, type_, status, actor, recipient, entity, since, until, min_sources, disputed, as_of, limit):
     """List events across reports: one row per real event, however many reports tell it.
 
@@ -63,10 +82,8 @@ def events(db, as_json, type_, status, actor, recipient, entity, since, until, m
     """
     if limit is None and not as_json:
         limit = TABLE_ROWS  # a table of 20,000 rows helps nobody; --json lists every event, as its contract says
-    listed = api.events(db, type=type_.upper() if type_ else None, status=status, actor=actor, recipient=recipient,
-                        entity=entity, since=_day(since), until=_day(until), min_sources=min_sources,
-                        disputed=disputed, as_of=_day(as_of), limit=limit)
-    _echo_events(listed, as_json)
+    filters = event_filters(type_, status, actor, recipient, entity, since, until, min_sources, disputed, as_of, limit)
+    _echo_events(api.events(db, **filters), as_json)
 
 
 @cli.command()

@@ -10,10 +10,14 @@ from importlib import resources
 from typing import Any, TextIO
 
 from claimgraph.export._events import EVENTS_SCHEMA_FILE, event_record
+from claimgraph.export._plover import PLOVER_SCHEMA_FILE
+from claimgraph.export._run import ExportReport, export, needs_file
+from claimgraph.export._write import FORMATS, metadata_file
 from claimgraph.model import Extraction
 
-__all__ = ["EVENTS_SCHEMA_FILE", "SCHEMA_FILE", "event_record", "events_schema", "plain", "schema", "validate",
-           "validate_event", "write_jsonl"]
+__all__ = ["EVENTS_SCHEMA_FILE", "FORMATS", "PLOVER_SCHEMA_FILE", "SCHEMA_FILE", "ExportReport", "event_record",
+           "events_schema", "export", "metadata_file", "needs_file", "plain", "plover_schema", "schema", "validate",
+           "validate_event", "validate_plover", "write_jsonl"]
 
 SCHEMA_FILE = "extraction.schema.json"
 
@@ -26,6 +30,18 @@ def schema() -> dict[str, Any]:
 @functools.lru_cache(maxsize=1)
 def events_schema() -> dict[str, Any]:
     return json.loads(resources.files("claimgraph.export").joinpath(EVENTS_SCHEMA_FILE).read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def plover_schema() -> dict[str, Any]:
+    return json.loads(resources.files("claimgraph.export").joinpath(PLOVER_SCHEMA_FILE).read_text("utf-8"))
+
+
+def validate_plover(record: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``record`` is a line of a plover-jsonl export."""
+    import jsonschema
+
+    jsonschema.Draft202012Validator(plover_schema()).validate(record)
 
 
 def validate_event(record: dict[str, Any]) -> None:
