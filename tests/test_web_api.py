@@ -2,13 +2,18 @@
 every error in one JSON shape, and writes only with the server's token."""
 
 import json
+from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph import api
 from claimgraph.web import MAX_BODY_BYTES, _api, create_app
+from claimgraph.web._svg import timeline_svg, when
 
 # Each query function of the Python API and the endpoint that mirrors it.
 MIRRORS = {"search": "/api/search", "entities": "/api/entities", "entity": "/api/entities/{name}",
@@ -154,3 +159,13 @@ def test_hostile_report_text_is_shown_escaped(client):
     assert 'href="javascript:' not in page.text
     found = client.get("/?q=sanctions").text
     assert "<script>window" not in found and "<img src=x" not in found
+
+
+@given(st.text(max_size=24) | st.from_regex(r"\d{4}-[0-9W]{2}-[0-9A-Z]{1,3}(T\d\d:\d\d)?", fullmatch=True),
+       st.lists(st.text(max_size=12) | st.dates().map(str), max_size=3))
+def test_any_time_value_is_drawn_or_left_out(time_value, report_dates):
+    claims = [SimpleNamespace(date=d) for d in report_dates]
+    event = SimpleNamespace(id="ev1", type="AID", status="asserted", time=time_value, claims=claims, fulfilled_by=[])
+    day = when(event)
+    assert day is None or date.fromisoformat(day)
+    assert str(timeline_svg([event])).startswith("<svg") == (day is not None)

@@ -37,7 +37,7 @@ class EventList:
 def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> EventList:
     groups = [store.same_group(e) if e else () for e in (q.actor, q.recipient, q.entity)]
     where = MergedFilter(q.type, q.status, *groups, q.since, q.until, q.as_of,
-                         ids=tuple(ids) if ids is not None else None)
+                         ids=tuple(ids) if ids is not None else None, disputed=q.disputed)
     canonical = _canonical_names(store)
     found = store.merged_ids(where)
     shown = None if q.as_of is None else set(store.merged_ids(MergedFilter(as_of=q.as_of)))  # links kept

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimgraph import api
+from claimgraph.query import network
 from claimgraph.web._highlight import event_marks, highlighted, window
 from claimgraph.web._layout import spring_positions
 from claimgraph.web._svg import network_svg, timeline_svg, when
@@ -27,7 +28,10 @@ AsOf = Annotated[datetime.date | None, Query()]
 # Claim statuses in the three columns of an event page.
 HAPPENED = ("confirmed", "asserted", "reported", "believed", "alleged", "possible")
 DENIED = ("denied", "negated")
-PAGE_EVENTS = 500  # events drawn on a timeline or network page
+# Events a page reads at most, so that it answers in bounded time on a store of any size (each says how many of how
+# many it shows).
+PAGE_EVENTS, NETWORK_EVENTS, DISPUTES_SHOWN = 200, 300, 100
+ENTITY_EVENTS = 50
 
 
 def _url(path: str, **params) -> str:
@@ -64,20 +68,21 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
 
 @router.get("/entity/{name:path}", response_class=HTMLResponse)
 def entity_page(request: Request, name: str, as_of: AsOf = None):
+    """Bounded however big the entity: the first ENTITY_EVENTS events of each role, and the ties among them."""
     db, day = request.app.state.db, as_of.isoformat() if as_of else None
     detail = api.entity(name, db, limit=0)
-    listed = api.timeline(detail.entity.id, db, as_of=day)
-    ids = {detail.entity.id, detail.entity.name}
-    as_actor = [e for e in listed.events if ids & _named(e.actor)]
-    as_recipient = [e for e in listed.events if ids & _named(e.recipient)]
-    graph = api.network(db, entity=detail.entity.id, as_of=day, limit=PAGE_EVENTS)
+    who = detail.entity.id
+    as_actor = api.events(db, actor=who, as_of=day, limit=ENTITY_EVENTS)
+    as_recipient = api.events(db, recipient=who, as_of=day, limit=ENTITY_EVENTS)
+    shown = {e.id: e for e in as_actor.events + as_recipient.events}
+    graph = network(list(shown.values()))
     names = {n.id: n.name for n in graph.nodes}
-    ties = [(edge, other, names[other]) for edge in graph.edges if detail.entity.id in (edge.source, edge.target)
-            for other in [edge.target if edge.source == detail.entity.id else edge.source]]
-    reports = api.documents(sorted({c.document for e in listed.events for c in e.claims}), db)
+    ties = [(edge, other, names[other]) for edge in graph.edges if who in (edge.source, edge.target)
+            for other in [edge.target if edge.source == who else edge.source]]
+    reports = api.documents(sorted({c.document for e in shown.values() for c in e.claims}), db)
     reports = sorted(reports.values(), key=lambda d: (d.date or "~", d.id))
-    return _render(request, "entity.html", as_of, detail=detail, listed=listed, as_actor=as_actor,
-                   as_recipient=as_recipient, ties=ties, reports=reports, timeline=timeline_svg(listed.events),
+    return _render(request, "entity.html", as_of, detail=detail, as_actor=as_actor, as_recipient=as_recipient,
+                   ties=ties, reports=reports, timeline=timeline_svg(list(shown.values())), shown=len(shown),
                    title=detail.entity.name)
 
 
@@ -124,7 +129,7 @@ def timeline_page(request: Request, entity: str | None = None, type: str | None 
 def network_page(request: Request, entity: str | None = None, type: str | None = None, status: str | None = None,
                  min_sources: Annotated[int, Query(ge=1)] = 1, as_of: AsOf = None):
     graph = api.network(request.app.state.db, entity=entity or None, type=type.upper() if type else None,
-                        status=status or None, min_sources=min_sources, as_of=_iso(as_of), limit=PAGE_EVENTS,
+                        status=status or None, min_sources=min_sources, as_of=_iso(as_of), limit=NETWORK_EVENTS,
                         max_edges=120)
     picture = network_svg(graph, spring_positions(graph))
     names = {n.id: n.name for n in graph.nodes}
@@ -134,7 +139,7 @@ def network_page(request: Request, entity: str | None = None, type: str | None =
 
 @router.get("/disputes", response_class=HTMLResponse)
 def disputes_page(request: Request, as_of: AsOf = None):
-    listed = api.disputes(request.app.state.db, as_of=_iso(as_of), limit=PAGE_EVENTS)
+    listed = api.disputes(request.app.state.db, as_of=_iso(as_of), limit=DISPUTES_SHOWN)
     sides = [(e, [c for c in e.claims if c.status in HAPPENED], [c for c in e.claims if c.status in DENIED])
              for e in listed.events]
     return _render(request, "disputes.html", as_of, listed=listed, sides=sides, title="Disputes")
