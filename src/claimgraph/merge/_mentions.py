@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +39,14 @@ class EventMention:
     places: frozenset[str]
     words: frozenset[str]  # what was moved, used or done, as folded words
     acts: frozenset[str] = frozenset()  # kinds of act its trigger names (data/merge.yaml `acts`): "transfer"
+
+    def __hash__(self) -> int:
+        """The fields' hash, computed once: merging looks pairs of mentions up by it hundreds of times a report."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     @property
     def unrealised(self) -> bool:
@@ -216,16 +224,17 @@ def _interval(year: int, month: str | None, day: str | None, week: str | None) -
 
 def mention_to_json(mention: EventMention) -> str:
     """The stored form of a mention (the store keeps it opaque): every field, sets as sorted lists."""
-    fields = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in mention.__dict__.items()}
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    values = {f.name: getattr(mention, f.name) for f in fields(mention)}
+    values = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in values.items()}
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
 
 
 # Keyed by the stored text itself, so a cached mention is never stale: each new report reads back the same few
 # hundred stored events its neighbours read.
 @lru_cache(maxsize=10_000)
 def mention_from_json(text: str) -> EventMention:
-    fields = json.loads(text)
+    values = json.loads(text)
     for name in ("time", "window"):
-        fields[name] = tuple(fields[name]) if fields[name] else None
+        values[name] = tuple(values[name]) if values[name] else None
     sets = ("actors", "recipients", "actor_sides", "recipient_sides", "places", "words", "acts")
-    return EventMention(**{k: frozenset(v) if k in sets else v for k, v in fields.items()})
+    return EventMention(**{k: frozenset(v) if k in sets else v for k, v in values.items()})

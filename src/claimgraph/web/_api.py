@@ -123,9 +123,18 @@ def add_report(request: Request, authorization: Annotated[str | None, Header()] 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload.jsonl"
         path.write_text(json.dumps(report, ensure_ascii=False) + "\n", encoding="utf-8")
-        done = api.ingest([path], db=_db(request))
+        done = api.ingest([path], db=_db(request), pipeline=_pipeline(request))
     return {"summary": done.summary(), "read": done.read, "stored": done.stored, "unchanged": done.unchanged,
             "set_aside": done.set_aside, "skipped": [str(error) for error in done.skipped]}
+
+
+def _pipeline(request: Request):
+    """The reading pipeline, loaded on the first upload and kept (loading the model takes seconds)."""
+    if getattr(request.app.state, "pipeline", None) is None:
+        from claimgraph.resolve import build_pipeline
+
+        request.app.state.pipeline = build_pipeline()
+    return request.app.state.pipeline
 
 
 def _check_token(token: str | None, authorization: str | None) -> None:

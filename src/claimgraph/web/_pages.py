@@ -48,9 +48,8 @@ _templates.globals.update(url=_url, quoted=_quoted, when=when)
 
 
 def _render(request: Request, name: str, as_of: datetime.date | None, status: int = 200, **context) -> HTMLResponse:
-    day = as_of.isoformat() if as_of else None
     kept = {k: v for k, v in request.query_params.items() if k != "as_of"}
-    page = _templates.get_template(name).render(request=request, as_of=day, kept=kept, **context)
+    page = _templates.get_template(name).render(request=request, as_of=_iso(as_of), kept=kept, **context)
     return HTMLResponse(page, status_code=status)
 
 
@@ -60,7 +59,7 @@ def error_page(request: Request, status: int, code: str, message: str) -> HTMLRe
 
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "", as_of: AsOf = None):
-    day = as_of.isoformat() if as_of else None
+    day = _iso(as_of)
     found = api.search(q, request.app.state.db, as_of=day) if q.strip() else None
     top = [] if found else api.entities(request.app.state.db, limit=15)
     return _render(request, "search.html", as_of, q=q, found=found, top=top, title="Search")
@@ -69,7 +68,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
 @router.get("/entity/{name:path}", response_class=HTMLResponse)
 def entity_page(request: Request, name: str, as_of: AsOf = None):
     """Bounded however big the entity: the first ENTITY_EVENTS events of each role, and the ties among them."""
-    db, day = request.app.state.db, as_of.isoformat() if as_of else None
+    db, day = request.app.state.db, _iso(as_of)
     detail = api.entity(name, db, limit=0)
     who = detail.entity.id
     as_actor = api.events(db, actor=who, as_of=day, limit=ENTITY_EVENTS)
@@ -93,7 +92,7 @@ def _named(participants: list[dict]) -> set[str]:
 @router.get("/event/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, as_of: AsOf = None):
     db = request.app.state.db
-    event = api.event(event_id, db, as_of=as_of.isoformat() if as_of else None)
+    event = api.event(event_id, db, as_of=_iso(as_of))
     texts = api.texts([c.document for c in event.claims], db)
     members = {m.key: m for m in event.members}
     shown = [(c, _evidence(c, members.get(c.event), texts.get(c.document, ""))) for c in event.claims]
