@@ -169,3 +169,25 @@ def test_any_time_value_is_drawn_or_left_out(time_value, report_dates):
     day = when(event)
     assert day is None or date.fromisoformat(day)
     assert str(timeline_svg([event])).startswith("<svg") == (day is not None)
+
+
+def test_serve_names_a_taken_port_as_cg601(demo_db):
+    import socket
+
+    from click.testing import CliRunner
+
+    from claimgraph.cli import cli
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(demo_db), "--port", str(port)])
+    assert result.exit_code == 1 and "CG601" in result.output and "serving" not in result.output
+
+
+def test_serve_refuses_a_database_it_cannot_open(tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1 and "CG300" in result.output

@@ -115,3 +115,9 @@ class WriteRefused(ClaimgraphError):
     """A write through the HTTP API without the server's token (or on a server started without one)."""
 
     code = "CG403"
+
+
+class CannotServe(OutputError):
+    """`claimgraph serve` could not listen on its address: the port is taken, or the host is not this machine's."""
+
+    code = "CG601"

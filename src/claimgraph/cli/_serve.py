@@ -30,5 +30,8 @@ def serve(db, host, port, token):
 
     api.docs(db, limit=1)  # a database that cannot be opened fails here, as CG300, before the server starts
     mode = "writes need the token" if token else "read-only"
-    click.echo(f"claimgraph: serving {db} at http://{host}:{port}/ ({mode}); Ctrl-C stops it.", err=True)
-    run_server(db, host=host, port=port, token=token)
+
+    def announce(url: str) -> None:
+        click.echo(f"claimgraph: serving {db} at {url} ({mode}); Ctrl-C stops it.", err=True)
+
+    run_server(db, host=host, port=port, token=token, announce=announce)
