@@ -14,6 +14,8 @@ SCHEMA_VERSION = "1.2.0"
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+# Claim statuses that say an event happened, strongest first; with a "denied" claim beside one, the event is disputed.
+HAPPENED_STATUSES = ("confirmed", "asserted", "reported", "believed", "alleged", "possible")
 DATE_PRECISIONS = ("day", "month", "year")
 # Where a document's date came from: its own record (field, seed header), its text (dateline, "Published ..."),
 # its HTML metadata, the --date argument, or nowhere.

@@ -6,12 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from claimgraph.merge import UNREALISED, time_interval
+from claimgraph.model import HAPPENED_STATUSES
 from claimgraph.query._sources import Sources, count_sources
 from claimgraph.store import MergedRow, StoredEvent
 
 # Summary status of an event across its claims, strongest first ("disputed" when one says it happened and one
 # denies it).
-_HAPPENED = ("confirmed", "asserted", "reported", "believed", "alleged", "possible")
+_HAPPENED = HAPPENED_STATUSES
 _ORDER = (*_HAPPENED, "planned", "considered", "hypothetical", "negated", "denied")
 
 

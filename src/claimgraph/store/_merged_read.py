@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from claimgraph.model import HAPPENED_STATUSES
 from claimgraph.store._claims import StoredEvent, select_events_of
 
 
@@ -43,7 +44,7 @@ _PARTICIPANT = ("(m.document_id, m.event_id) IN (SELECT p.document_id, p.event_i
 # Read from the claims first: on a big store few events are disputed, and judging each one in Python took seconds.
 _CLAIMED_MERGED = ("m.merged_id IN (SELECT c2.merged_id FROM event_claims c JOIN merged_members c2"
                    " ON c2.document_id = c.document_id AND c2.event_id = c.event_id WHERE c.status {})")
-_SAID_HAPPENED = "IN ('asserted', 'confirmed', 'believed', 'reported', 'alleged', 'possible')"
+_SAID_HAPPENED = "IN (" + ", ".join(f"'{status}'" for status in HAPPENED_STATUSES) + ")"
 _DISPUTED_MERGED = _CLAIMED_MERGED.format("= 'denied'") + " AND " + _CLAIMED_MERGED.format(_SAID_HAPPENED)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import hmac
 import json
 import tempfile
@@ -14,22 +13,17 @@ from fastapi import APIRouter, Body, Header, Query, Request
 from claimgraph import api
 from claimgraph.errors import InvalidQuery, WriteRefused
 from claimgraph.export import event_record, plain
+from claimgraph.web._params import AsOf, Day, iso
 
 # Every list is cut at MAX_LIMIT rows however it is asked: a client cannot make the server read the whole store.
 MAX_LIMIT, DEFAULT_LIMIT = 1000, 100
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"at most this many (0 to {MAX_LIMIT})")]
-AsOf = Annotated[datetime.date | None, Query(description="answer with what had been reported by this day")]
-Day = Annotated[datetime.date | None, Query(description="YYYY-MM-DD")]
 
 router = APIRouter(prefix="/api")
 
 
 def _db(request: Request) -> Path:
     return request.app.state.db
-
-
-def _day(value: datetime.date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _listed(listed) -> dict[str, Any]:
@@ -39,7 +33,7 @@ def _listed(listed) -> dict[str, Any]:
 
 @router.get("/search", summary="Entities, events and reports that a few words find")
 def search(request: Request, q: Annotated[str, Query(max_length=200)], limit: Limit = 20, as_of: AsOf = None):
-    found = api.search(q, _db(request), limit=limit, as_of=_day(as_of))
+    found = api.search(q, _db(request), limit=limit, as_of=iso(as_of))
     return {"words": found.words, "entities": plain(found.entities), "reports": plain(found.reports),
             "events": [event_record(e) for e in found.events]}
 
@@ -60,25 +54,25 @@ def events(request: Request, type: str | None = None, status: str | None = None,
            min_sources: Annotated[int, Query(ge=1)] = 1, disputed: bool = False, as_of: AsOf = None,
            limit: Limit = DEFAULT_LIMIT):
     listed = api.events(_db(request), actor=actor, recipient=recipient, entity=entity, type=_upper(type),
-                        status=status, since=_day(since), until=_day(until), min_sources=min_sources,
-                        disputed=disputed, as_of=_day(as_of), limit=limit)
+                        status=status, since=iso(since), until=iso(until), min_sources=min_sources,
+                        disputed=disputed, as_of=iso(as_of), limit=limit)
     return _listed(listed)
 
 
 @router.get("/events/{event_id:path}", summary="One event across reports, by its id or a report-level event's key")
 def event(request: Request, event_id: str, as_of: AsOf = None):
-    found = api.event(event_id, _db(request), as_of=_day(as_of))
+    found = api.event(event_id, _db(request), as_of=iso(as_of))
     return {**event_record(found), "members": [m.key for m in found.members]}
 
 
 @router.get("/timeline/{name:path}", summary="An entity's events across reports, in time order")
 def timeline(request: Request, name: str, as_of: AsOf = None):
-    return _listed(api.timeline(name, _db(request), as_of=_day(as_of)))
+    return _listed(api.timeline(name, _db(request), as_of=iso(as_of)))
 
 
 @router.get("/disputes", summary="Events one claim says happened and another denies")
 def disputes(request: Request, as_of: AsOf = None, limit: Limit = DEFAULT_LIMIT):
-    return _listed(api.disputes(_db(request), as_of=_day(as_of), limit=limit))
+    return _listed(api.disputes(_db(request), as_of=iso(as_of), limit=limit))
 
 
 @router.get("/network", summary="Actors tied by events: typed, directed edges weighed by independent sources")
@@ -86,7 +80,7 @@ def network(request: Request, entity: str | None = None, type: str | None = None
             min_sources: Annotated[int, Query(ge=1)] = 1, as_of: AsOf = None, limit: Limit = MAX_LIMIT,
             max_edges: Limit = 200):
     found = api.network(_db(request), entity=entity, type=_upper(type), status=status, min_sources=min_sources,
-                        as_of=_day(as_of), limit=limit, max_edges=max_edges)
+                        as_of=iso(as_of), limit=limit, max_edges=max_edges)
     return plain(found)
 
 
@@ -104,8 +98,8 @@ def document(request: Request, document_id: str):
 @router.get("/report-events", summary="Report-level events, one per report that tells them")
 def report_events(request: Request, type: str | None = None, status: str | None = None, entity: str | None = None,
                   since: Day = None, until: Day = None, disputed: bool = False, limit: Limit = DEFAULT_LIMIT):
-    found = api.report_events(_db(request), type=type, status=status, entity=entity, since=_day(since),
-                              until=_day(until), disputed=disputed, limit=limit)
+    found = api.report_events(_db(request), type=type, status=status, entity=entity, since=iso(since),
+                              until=iso(until), disputed=disputed, limit=limit)
     return plain(found)
 
 

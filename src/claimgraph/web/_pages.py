@@ -16,18 +16,18 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimgraph import api
+from claimgraph.model import HAPPENED_STATUSES
 from claimgraph.query import network
 from claimgraph.web._highlight import event_marks, highlighted, window
 from claimgraph.web._layout import spring_positions
+from claimgraph.web._params import AsOf, Day, iso
 from claimgraph.web._svg import network_svg, timeline_svg, when
 
 router = APIRouter(include_in_schema=False)
 _templates = Environment(loader=FileSystemLoader(str(resources.files("claimgraph.web") / "templates")),
                          autoescape=select_autoescape(default=True, default_for_string=True))
-AsOf = Annotated[datetime.date | None, Query()]
-# Claim statuses in the three columns of an event page.
-HAPPENED = ("confirmed", "asserted", "reported", "believed", "alleged", "possible")
-DENIED = ("denied", "negated")
+# Claim statuses in the three columns of an event page (the third: planned, considered, hypothetical).
+HAPPENED, DENIED = HAPPENED_STATUSES, ("denied", "negated")
 # Events a page reads at most, so that it answers in bounded time on a store of any size (each says how many of how
 # many it shows).
 PAGE_EVENTS, NETWORK_EVENTS, DISPUTES_SHOWN = 200, 300, 100
@@ -49,7 +49,7 @@ _templates.globals.update(url=_url, quoted=_quoted, when=when)
 
 def _render(request: Request, name: str, as_of: datetime.date | None, status: int = 200, **context) -> HTMLResponse:
     kept = {k: v for k, v in request.query_params.items() if k != "as_of"}
-    page = _templates.get_template(name).render(request=request, as_of=_iso(as_of), kept=kept, **context)
+    page = _templates.get_template(name).render(request=request, as_of=iso(as_of), kept=kept, **context)
     return HTMLResponse(page, status_code=status)
 
 
@@ -59,7 +59,7 @@ def error_page(request: Request, status: int, code: str, message: str) -> HTMLRe
 
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "", as_of: AsOf = None):
-    day = _iso(as_of)
+    day = iso(as_of)
     found = api.search(q, request.app.state.db, as_of=day) if q.strip() else None
     top = [] if found else api.entities(request.app.state.db, limit=15)
     return _render(request, "search.html", as_of, q=q, found=found, top=top, title="Search")
@@ -68,7 +68,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
 @router.get("/entity/{name:path}", response_class=HTMLResponse)
 def entity_page(request: Request, name: str, as_of: AsOf = None):
     """Bounded however big the entity: the first ENTITY_EVENTS events of each role, and the ties among them."""
-    db, day = request.app.state.db, _iso(as_of)
+    db, day = request.app.state.db, iso(as_of)
     detail = api.entity(name, db, limit=0)
     who = detail.entity.id
     as_actor = api.events(db, actor=who, as_of=day, limit=ENTITY_EVENTS)
@@ -92,7 +92,7 @@ def _named(participants: list[dict]) -> set[str]:
 @router.get("/event/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, as_of: AsOf = None):
     db = request.app.state.db
-    event = api.event(event_id, db, as_of=_iso(as_of))
+    event = api.event(event_id, db, as_of=iso(as_of))
     texts = api.texts([c.document for c in event.claims], db)
     members = {m.key: m for m in event.members}
     shown = [(c, _evidence(c, members.get(c.event), texts.get(c.document, ""))) for c in event.claims]
@@ -115,9 +115,9 @@ def _filters(request: Request) -> dict[str, str]:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, entity: str | None = None, type: str | None = None, status: str | None = None,
-                  since: AsOf = None, until: AsOf = None, as_of: AsOf = None):
+                  since: Day = None, until: Day = None, as_of: AsOf = None):
     listed = api.events(request.app.state.db, entity=entity or None, type=type.upper() if type else None,
-                        status=status or None, since=_iso(since), until=_iso(until), as_of=_iso(as_of),
+                        status=status or None, since=iso(since), until=iso(until), as_of=iso(as_of),
                         limit=PAGE_EVENTS)
     ordered = sorted(listed.events, key=lambda e: (when(e) or "9999", e.id))
     return _render(request, "timeline.html", as_of, listed=listed, events=ordered, filters=_filters(request),
@@ -128,7 +128,7 @@ def timeline_page(request: Request, entity: str | None = None, type: str | None 
 def network_page(request: Request, entity: str | None = None, type: str | None = None, status: str | None = None,
                  min_sources: Annotated[int, Query(ge=1)] = 1, as_of: AsOf = None):
     graph = api.network(request.app.state.db, entity=entity or None, type=type.upper() if type else None,
-                        status=status or None, min_sources=min_sources, as_of=_iso(as_of), limit=NETWORK_EVENTS,
+                        status=status or None, min_sources=min_sources, as_of=iso(as_of), limit=NETWORK_EVENTS,
                         max_edges=120)
     picture = network_svg(graph, spring_positions(graph))
     names = {n.id: n.name for n in graph.nodes}
@@ -138,7 +138,7 @@ def network_page(request: Request, entity: str | None = None, type: str | None =
 
 @router.get("/disputes", response_class=HTMLResponse)
 def disputes_page(request: Request, as_of: AsOf = None):
-    listed = api.disputes(request.app.state.db, as_of=_iso(as_of), limit=DISPUTES_SHOWN)
+    listed = api.disputes(request.app.state.db, as_of=iso(as_of), limit=DISPUTES_SHOWN)
     sides = [(e, [c for c in e.claims if c.status in HAPPENED], [c for c in e.claims if c.status in DENIED])
              for e in listed.events]
     return _render(request, "disputes.html", as_of, listed=listed, sides=sides, title="Disputes")
@@ -148,7 +148,3 @@ def disputes_page(request: Request, as_of: AsOf = None):
 def report_page(request: Request, document_id: str, as_of: AsOf = None):
     stored, text = api.document(document_id, request.app.state.db)
     return _render(request, "report.html", as_of, document=stored, text=text, title=stored.title or stored.id)
-
-
-def _iso(value: datetime.date | None) -> str | None:
-    return value.isoformat() if value else None
