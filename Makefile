@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint bench eval lock clean
+.PHONY: install ftm demo test lint bench eval lock clean
 
 install: $(STAMP)
 
@@ -15,6 +15,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
+
+# The followthemoney package, to validate FollowTheMoney exports (tests use it when present; CI installs it).
+ftm: install
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-ftm.lock
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -52,6 +56,8 @@ lock: install
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	sed -i "s/^#    pip-compile .*/#    make lock/" requirements.lock
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra ftm --strip-extras --no-emit-index-url --no-emit-find-links -c requirements.lock -o requirements-ftm.lock pyproject.toml
+	sed -i "s/^#    pip-compile .*/#    make lock/" requirements-ftm.lock
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

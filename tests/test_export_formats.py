@@ -3,6 +3,7 @@ what it holds, from which database, as of when."""
 
 import csv
 import json
+import os
 
 import networkx as nx
 import pyarrow.parquet as pq
@@ -103,3 +104,35 @@ def test_the_cli_writes_a_file_and_refuses_stdout_for_binary_formats(demo_db, tm
     piped = runner.invoke(cli, ["export", "--db", str(demo_db), "--format", "plover-jsonl", "--type", "sanction"])
     lines = piped.output.splitlines()
     assert piped.exit_code == 0 and len(lines) > 1 and all(json.loads(x)["event"] == "SANCTION" for x in lines[1:])
+
+
+def _followthemoney():
+    """The followthemoney package (`make ftm`), or skip; in CI it must be there (.ci/run installs it)."""
+    if os.environ.get("CI"):
+        import followthemoney
+
+        return followthemoney
+    return pytest.importorskip("followthemoney", reason="`make ftm` installs it (needs ICU headers and g++)")
+
+
+def test_ftm_entities_are_valid_followthemoney(demo_db, listed, tmp_path):
+    followthemoney = _followthemoney()
+    path = tmp_path / "entities.ftm.jsonl"
+    written = export(demo_db, "ftm-jsonl", path).written
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert len(records) == written == len({r["id"] for r in records})  # each entity once
+    ids = {r["id"] for r in records}
+    for record in records:
+        schema = followthemoney.model.get(record["schema"])
+        assert schema is not None, record["schema"]
+        assert set(record["properties"]) <= set(schema.properties), record  # no property FtM would drop
+        schema.validate(record)
+        proxy = followthemoney.model.get_proxy(record, cleaned=False)
+        for prop in proxy.iterprops():
+            if prop.type.name == "entity":
+                assert set(proxy.get(prop)) <= ids, (record["id"], prop.name)  # links point inside the export
+    schemata = {r["schema"] for r in records}
+    assert {"Event", "Article", "Documentation", "Sanction"} <= schemata
+    claims = sum(len(e.claims) for e in listed.events)
+    assert sum(r["schema"] == "Documentation" for r in records) == claims
+    _metadata_ok(json.loads(metadata_file(path).read_text("utf-8")), demo_db)

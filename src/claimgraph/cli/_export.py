@@ -10,14 +10,14 @@ from claimgraph.cli._events import event_filter_options, event_filters
 from claimgraph.cli._main import cli, db_option
 from claimgraph.errors import OutputError
 
-FORMATS = ["plover-jsonl", "events-csv", "claims-csv", "graphml", "gexf", "parquet"]
+FORMATS = ["plover-jsonl", "events-csv", "claims-csv", "graphml", "gexf", "parquet", "ftm-jsonl"]
 
 
 @cli.command(name="export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="plover-jsonl (PLOVER field names, a metadata line first), events-csv or claims-csv (metadata in "
-                   "FILE.meta.json), graphml or gexf (Gephi), parquet (claims nested).")
+                   "FILE.meta.json), graphml or gexf (Gephi), parquet (claims nested), ftm-jsonl (FollowTheMoney).")
 @click.option("-o", "--output", default="-", show_default=True,
               help="File to write; `-` (standard output) only for plover-jsonl.")
 @event_filter_options

@@ -31,8 +31,9 @@ def export(db: str | Path, fmt: str, output: str | Path | TextIO, **filters) -> 
     if not isinstance(output, str | Path):
         return ExportReport(fmt, write_text(fmt, listed.events, metadata, output, cameo_of), None)
     path = Path(output)
+    ftm = _ftm_context(db, listed.events) if fmt == "ftm-jsonl" else None
     try:
-        written = write_file(fmt, listed.events, network(listed.events, listed.as_of), metadata, path, cameo_of)
+        written = write_file(fmt, listed.events, network(listed.events, listed.as_of), metadata, path, cameo_of, ftm)
     except OSError as exc:
         raise OutputError(f"could not write {path} ({exc.strerror or exc}): choose another path") from exc
     return ExportReport(fmt, written, str(path))
@@ -50,6 +51,12 @@ def _metadata(db, fmt: str, listed, filters: dict) -> dict:
         "filters": {k: v for k, v in filters.items() if v not in (None, False)},
         "claimgraph": __version__,
     }
+
+
+def _ftm_context(db, events) -> tuple[dict[str, str], dict]:
+    """The entity types and stored documents a FollowTheMoney export needs."""
+    types = {e.id: e.type for e in api.entities(db)}
+    return types, api.documents([c.document for e in events for c in e.claims], db)
 
 
 def _cameo_codes():

@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+from claimgraph.export._ftm import ftm_entities, unique
 from claimgraph.export._graph import to_networkx, write_gexf
 from claimgraph.export._plover import plover_record
 from claimgraph.export._tables import CLAIM_COLUMNS, EVENT_COLUMNS, claim_rows, event_row
 
 # Formats and whether they can go to standard output (the others are files with their metadata inside or beside).
 FORMATS = {"plover-jsonl": True, "events-csv": False, "claims-csv": False, "graphml": False, "gexf": False,
-           "parquet": False}
+           "parquet": False, "ftm-jsonl": False}
 HOLDS = {
     "plover-jsonl": "events across reports, one per line after this one, PLOVER field names; claims under `claimgraph`",
     "events-csv": "events across reports, one row per event",
@@ -23,11 +24,13 @@ HOLDS = {
     "gexf": "actors as nodes, events as directed edges (actor to recipient) per PLOVER type, weight = "
             "independent sources",
     "parquet": "events across reports, one row per event, with their claims as a nested list",
+    "ftm-jsonl": "FollowTheMoney entities, one per line: actors, reports (Article), events (Event), sanctions "
+                 "(Sanction) and claims (Documentation linking a report to an event)",
 }
 
 
 def metadata_file(path: Path) -> Path:
-    """Where the metadata of a CSV export goes: beside it, as FILE.meta.json."""
+    """Where the metadata of a CSV or FollowTheMoney export goes: beside it, as FILE.meta.json."""
     return path.with_name(path.name + ".meta.json")
 
 
@@ -40,7 +43,10 @@ def write_text(fmt: str, events: list, metadata: dict[str, Any], stream: TextIO,
     return len(events)
 
 
-def write_file(fmt: str, events: list, network, metadata: dict[str, Any], path: Path, cameo_of) -> int:
+def write_file(fmt: str, events: list, network, metadata: dict[str, Any], path: Path, cameo_of, ftm=None) -> int:
+    """``ftm``: (entity types, documents) for ftm-jsonl."""
+    if fmt == "ftm-jsonl":
+        return _ftm(events, metadata, path, *ftm)
     if fmt == "plover-jsonl":
         with path.open("w", encoding="utf-8") as stream:
             return write_text(fmt, events, metadata, stream, cameo_of)
@@ -51,6 +57,20 @@ def write_file(fmt: str, events: list, network, metadata: dict[str, Any], path: 
     return _parquet(events, metadata, path)
 
 
+def _ftm(events: list, metadata: dict[str, Any], path: Path, types, documents) -> int:
+    entities = unique(entity for event in events for entity in ftm_entities(event, types, documents))
+    with path.open("w", encoding="utf-8") as stream:
+        for entity in entities:
+            stream.write(json.dumps(entity, ensure_ascii=False) + "\n")
+    _sidecar(path, metadata, len(entities))
+    return len(entities)
+
+
+def _sidecar(path: Path, metadata: dict[str, Any], rows: int) -> None:
+    metadata_file(path).write_text(json.dumps({**metadata, "rows": rows}, indent=2, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+
+
 def _csv(fmt: str, events: list, metadata: dict[str, Any], path: Path) -> int:
     columns, rows = ((EVENT_COLUMNS, [event_row(e) for e in events]) if fmt == "events-csv"
                      else (CLAIM_COLUMNS, [r for e in events for r in claim_rows(e)]))
@@ -58,8 +78,7 @@ def _csv(fmt: str, events: list, metadata: dict[str, Any], path: Path) -> int:
         writer = csv.DictWriter(stream, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
-    metadata_file(path).write_text(json.dumps({**metadata, "rows": len(rows)}, indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
+    _sidecar(path, metadata, len(rows))
     return len(rows)
 
 
