@@ -285,3 +285,13 @@ def test_a_settled_event_is_joined_but_never_taken_apart_nor_compared_within(mon
     (merged,) = cluster([far, near, new], settled=[(["d1/e1", "d2/e1"], [])])
     assert merged.members == ["d1/e1", "d2/e1", "d3/e1"]
     assert {"d1/e1", "d2/e1"} not in scored and scored
+
+
+def test_a_mention_hashes_as_its_fields_and_pickles_without_its_cached_hash():
+    import pickle
+
+    first = mention("d1/e1")
+    assert hash(first) == hash(mention("d1/e1")) and hash(first) != hash(mention("d1/e1", status="denied"))
+    state = pickle.loads(pickle.dumps(first)).__dict__
+    assert "_hash" not in state and pickle.loads(pickle.dumps(first)) == first
+    assert score_pair(first, mention("d2/e1")) is score_pair(mention("d1/e1"), mention("d2/e1"))  # scored once

@@ -48,6 +48,10 @@ class EventMention:
             object.__setattr__(self, "_hash", cached)
         return cached
 
+    def __getstate__(self) -> dict:
+        """Pickled without the cached hash: another process hashes strings with another seed."""
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
     @property
     def unrealised(self) -> bool:
         return self.status in UNREALISED
