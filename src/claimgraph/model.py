@@ -7,7 +7,9 @@ Offsets everywhere are Python string indices (Unicode code points) into
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 SCHEMA_VERSION = "1.2.0"
@@ -16,6 +18,18 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 # Claim statuses that say an event happened, strongest first; with a "denied" claim beside one, the event is disputed.
 HAPPENED_STATUSES = ("confirmed", "asserted", "reported", "believed", "alleged", "possible")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+
+
+def iso_day(value: str | None) -> str | None:
+    """The ISO day a TIMEX3 value or report date starts with ("2022-11-20T10:00"); None for "2022-W05-WE",
+    "2022-11" or "2022-02-30"."""
+    if not value or not _DAY.match(value):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 DATE_PRECISIONS = ("day", "month", "year")
 # Where a document's date came from: its own record (field, seed header), its text (dateline, "Published ..."),
 # its HTML metadata, the --date argument, or nowhere.

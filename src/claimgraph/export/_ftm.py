@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimgraph.model import iso_day
+
 # spaCy's entity types as FollowTheMoney schemata; a participant must be a LegalEntity to organize or be involved.
 SCHEMA_OF_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "PublicBody", "NORP": "LegalEntity"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9.-]+")
@@ -60,7 +62,7 @@ def _event(event, actors: list[dict], recipients: list[dict]) -> dict[str, Any]:
         "organizer": [a["id"] for a in actors],
         "involved": [r["id"] for r in recipients],
     }
-    day = _day(event.time)
+    day = iso_day(event.time)
     if day:
         properties["date"] = [day]
     return {"id": ftm_id("event", event.id), "schema": "Event", "properties": _filled(properties)}
@@ -69,7 +71,7 @@ def _event(event, actors: list[dict], recipients: list[dict]) -> dict[str, Any]:
 def _sanction(event, target: dict, actors: list[dict]) -> dict[str, Any]:
     properties = {"entity": [target["id"]], "authority": [a["properties"]["name"][0] for a in actors],
                   "summary": [event.object] if event.object else [], "recordId": [event.id]}
-    day = _day(event.time)
+    day = iso_day(event.time)
     if day:
         properties["date"] = [day]
     return {"id": ftm_id("sanction", event.id, target["id"]), "schema": "Sanction", "properties": _filled(properties)}
@@ -94,10 +96,6 @@ def _documentation(event, claim) -> dict[str, Any]:
 
 def _filled(properties: dict[str, list]) -> dict[str, list]:
     return {name: values for name, values in properties.items() if values}
-
-
-def _day(value: str | None) -> str | None:
-    return value[:10] if value and re.match(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
 def unique(entities) -> list[dict[str, Any]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from claimgraph.model import iso_day
+
 PLOVER_SCHEMA_FILE = "plover.schema.json"
 
 
@@ -18,7 +20,7 @@ def plover_record(event, cameo_of=lambda name: None) -> dict[str, Any]:
     first = min(event.claims, key=lambda c: (c.date or "~", c.claim_id)) if event.claims else None
     return {
         "id": event.id,
-        "date": _day(event.time) or (first.date if first else None),
+        "date": iso_day(event.time) or (first.date if first else None),
         "event": event.type,
         "mode": event.mode or "",
         "source": [_actor(p, cameo_of) for p in event.actor],
@@ -40,7 +42,3 @@ def _actor(participant: dict, cameo_of) -> dict[str, Any]:
     return {"actorText": participant["name"], "code": cameo_of(participant["name"]) or "",
             "entity": participant.get("entity")}
 
-
-def _day(value: str | None) -> str | None:
-    """The event's own time when it names a day (TIMEX3 `2022-11-20`), else None."""
-    return value[:10] if value and len(value) >= 10 and value[4] == "-" and value[:4].isdigit() else None

@@ -85,10 +85,6 @@ def entity_page(request: Request, name: str, as_of: AsOf = None):
                    title=detail.entity.name)
 
 
-def _named(participants: list[dict]) -> set[str]:
-    return {p.get("entity") or p["name"] for p in participants} | {p["name"] for p in participants}
-
-
 @router.get("/event/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, as_of: AsOf = None):
     db = request.app.state.db

@@ -3,35 +3,25 @@ escaped (entity names come from untrusted report text)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from claimgraph.model import iso_day
+
 WIDTH, LANE, MARGIN = 960, 34, 150
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
 STATUS_CLASSES = {"asserted", "confirmed", "believed", "reported", "alleged", "possible", "denied", "negated",
                   "planned", "considered", "hypothetical", "disputed"}
 
 
 def when(event) -> str | None:
     """The day an event is drawn at: its own time when that is a day, else its first claim's report date."""
-    own = _day(event.time)
+    own = iso_day(event.time)
     if own:
         return own
-    dated = sorted(filter(None, (_day(c.date) for c in event.claims)))
+    dated = sorted(filter(None, (iso_day(c.date) for c in event.claims)))
     return dated[0] if dated else None
-
-
-def _day(value: str | None) -> str | None:
-    """The ISO day a TIMEX3 value or report date starts with ("2022-11-20T10:00"); None for "2022-W05-WE"."""
-    if not value or not _DAY.match(value):
-        return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:  # "2022-02-30"
-        return None
 
 
 def timeline_svg(events: list) -> Markup:
