@@ -1,14 +1,18 @@
 """Merging report-level events across reports: constraints, follow-ups, copies, order independence."""
 
+import datetime
 import random
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph import api
 from claimgraph.merge import EventMention, cluster, follow_ups, score_pair, signature, similarity, time_interval
+from claimgraph.merge import _pairs as merge_pairs
 from claimgraph.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -295,3 +299,26 @@ def test_a_mention_hashes_as_its_fields_and_pickles_without_its_cached_hash():
     state = pickle.loads(pickle.dumps(first)).__dict__
     assert "_hash" not in state and pickle.loads(pickle.dumps(first)) == first
     assert score_pair(first, mention("d2/e1")) is score_pair(mention("d1/e1"), mention("d2/e1"))  # scored once
+
+
+_sides = st.frozensets(st.sampled_from(["Q423", "Q159", "Q212", "cg:wagner-group"]), max_size=2)
+_days = st.dates(min_value=datetime.date(2022, 1, 1), max_value=datetime.date(2023, 12, 31)).map(str)
+
+
+@st.composite
+def _mentions(draw, key):
+    start = draw(_days)
+    return mention(key, date=draw(_days), type=draw(st.sampled_from(["AID", "ASSAULT"])),
+                   status=draw(st.sampled_from(["asserted", "planned", "denied"])),
+                   time=draw(st.none() | st.just((start, start))), actors=draw(_sides), recipients=draw(_sides),
+                   mode=draw(st.sampled_from([None, "military", "economic"])),
+                   words=draw(st.frozensets(st.sampled_from(["rocket", "missile", "shell", "tank"]), max_size=3)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_mentions("d1/e1"), _mentions("d2/e1"))
+def test_a_pair_scores_the_same_in_either_order_so_it_is_cached_once(a, b):
+    """The pair-score cache keeps one entry per pair whichever side asks; that is right only if scoring is
+    symmetric."""
+    assert merge_pairs._score(a, b) == merge_pairs._score(b, a)
+    assert score_pair(a, b) is score_pair(b, a)

@@ -16,7 +16,10 @@ from claimgraph.merge._mentions import EventMention, specific
 WINDOW_DAYS = 120
 
 
-def registered_blocks(mention: EventMention) -> set[str]:
+# Blocks are asked for the same mentions many times while a region is clustered (every pair of it): cached by the
+# mention, whose hash is computed once.
+@lru_cache(maxsize=16_384)
+def registered_blocks(mention: EventMention) -> frozenset[str]:
     """The blocks a stored event is found by: its type with each participant or place, and its report's week
     (an event naming no one there and in an "open" block, so one that names no participant finds any of its week)."""
     keys = _named_blocks(mention) | _object_blocks(mention)
@@ -27,10 +30,11 @@ def registered_blocks(mention: EventMention) -> set[str]:
             keys.add(week + "|open")
     if not mention.participants:
         keys |= {key + "|open" for key in _object_blocks(mention)}
-    return keys
+    return frozenset(keys)
 
 
-def query_blocks(mention: EventMention) -> set[str]:
+@lru_cache(maxsize=16_384)
+def query_blocks(mention: EventMention) -> frozenset[str]:
     """The blocks a new event looks in: the pair (new, stored) is compared when either would find the other."""
     keys = _named_blocks(mention) | {key + "|open" for key in _object_blocks(mention)}
     week = _week(mention)
@@ -40,7 +44,7 @@ def query_blocks(mention: EventMention) -> set[str]:
             keys.add(week)
     if not mention.participants:
         keys |= _object_blocks(mention)
-    return keys
+    return frozenset(keys)
 
 
 def _object_blocks(mention: EventMention) -> set[str]:

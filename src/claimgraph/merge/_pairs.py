@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 from claimgraph.merge._mentions import EventMention, specific
 
@@ -55,18 +56,23 @@ def incompatible(a: EventMention, b: EventMention) -> str | None:
 
 
 # Scores of pairs already met, by both keys and contents: each new report re-clusters a region of stored events
-# whose pairs were mostly scored for the reports before it. Emptied when full, so memory stays bounded.
-SCORED_LIMIT = 50_000
+# whose pairs were mostly scored for the reports before it. When full, the older half is dropped, so memory stays
+# bounded and the pairs of the regions being clustered now stay.
+SCORED_LIMIT = 200_000
 _scored: dict[tuple[str, int, str, int], PairScore] = {}
 
 
 def score_pair(a: EventMention, b: EventMention) -> PairScore:
-    """How strongly a and b look like one happening, with the reasons; NEVER when they cannot be one."""
+    """How strongly a and b look like one happening, with the reasons; NEVER when they cannot be one.
+    Symmetric, so a pair is cached once whichever side asks."""
+    if b.key < a.key:
+        a, b = b, a
     pair = (a.key, hash(a), b.key, hash(b))
     score = _scored.get(pair)
     if score is None:
         if len(_scored) >= SCORED_LIMIT:
-            _scored.clear()
+            for old in list(islice(_scored, SCORED_LIMIT // 2)):
+                del _scored[old]
         score = _scored[pair] = _score(a, b)
     return score
 
