@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,20 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared is only beside the project in development and CI)")
     return path
+
+
+def database_content(db: Path) -> dict[str, list]:
+    """Every row of every table, without the columns that record when it was written: two databases are the same
+    store when these are equal (the planner's statistics, sqlite_stat1, are not part of it)."""
+    conn = sqlite3.connect(db)
+    tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                         " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    content = {}
+    for table in tables:
+        columns = [c for (_, c, *_) in conn.execute(f"PRAGMA table_info({table})") if not c.endswith("_at")]
+        content[table] = sorted(map(repr, conn.execute(f"SELECT {', '.join(columns)} FROM {table}")))
+    conn.close()
+    return content
 
 
 @pytest.fixture(scope="session")

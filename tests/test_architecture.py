@@ -7,11 +7,12 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "claimgraph"
 # Left to right. Edges may import anything to their left (and api); the model and errors are for all.
-LAYERS = ["ingest", "extract", "resolve", "merge", "store", "query", "api", "export", "evaluate", "web", "cli",
-          "__main__"]
+LAYERS = ["ingest", "extract", "resolve", "parallel", "merge", "store", "query", "api", "export", "evaluate", "web",
+          "cli", "__main__"]
 SHARED = {"model", "errors", "data", "__init__"}
 FRAMEWORKS = {"click": {"cli"}, "typer": {"cli"}, "sqlite3": {"store"}, "fastapi": {"web"},
-              "starlette": {"web"}, "uvicorn": {"web"}, "spacy": {"extract"}, "trafilatura": {"ingest"}}
+              "starlette": {"web"}, "uvicorn": {"web"}, "spacy": {"extract"}, "trafilatura": {"ingest"},
+              "dask": {"parallel"}, "distributed": {"parallel"}}
 
 
 def _modules():

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import database_content
 
 CLAIMGRAPH = [sys.executable, "-m", "claimgraph"]
 
@@ -92,17 +93,6 @@ REPORT = ("North Korea sent {n} rockets to the Wagner Group in Russia, John Kirb
           "it on Friday. Ukraine said Russian forces attacked Soledar for the {n}th day.")
 
 
-def _content(db: Path) -> dict[str, list]:
-    """Every row of every table, without the columns that record when it was written."""
-    conn = sqlite3.connect(db)
-    tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    content = {}
-    for table in tables:
-        columns = [c for (_, c, *_) in conn.execute(f"PRAGMA table_info({table})") if not c.endswith("_at")]
-        content[table] = sorted(map(repr, conn.execute(f"SELECT {', '.join(columns)} FROM {table}")))
-    return content
-
-
 def _stored(db: Path) -> int:
     try:
         return sqlite3.connect(db, timeout=1).execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -127,5 +117,5 @@ def test_an_ingest_killed_mid_run_then_run_again_equals_one_never_interrupted(tm
     assert 0 < _stored(killed) < 60, "the run was not killed midway"
     again = run("ingest", feed, "--db", killed)
     assert again.returncode == 0
-    assert _content(killed) == _content(whole)
+    assert database_content(killed) == database_content(whole)
     assert sqlite3.connect(killed).execute("PRAGMA integrity_check").fetchone() == ("ok",)

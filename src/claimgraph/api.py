@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph import resolve
-from claimgraph.errors import ClaimgraphError, DocumentNotStored, InputError, StoreError
+from claimgraph.errors import ClaimgraphError, DocumentNotStored, InputError, StoreError, WorkerFailed
 from claimgraph.model import Document, Extraction
 from claimgraph.query import (
     EntityDetail,
@@ -100,11 +100,13 @@ def extract(paths: Iterable[str | Path], *, date: str | None = None, fmt: str | 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: str | None = None,
            fmt: str | None = None, stdin=None, on_error: ErrorHandler = lambda error: None,
            on_document: Callable[[Document], None] = lambda document: None, pipeline=None,
-           require_date: bool = False) -> IngestReport:
+           require_date: bool = False, workers: int = 1, scheduler: str | None = None) -> IngestReport:
     """Read files into the database. Documents already stored (same text) are not read again.
 
     ``require_date`` skips (CG105) reports without a full-day date; otherwise they are stored undated
     or with the month or year they give. Reports not in English are stored with their language only.
+    ``workers`` > 1 reads in that many processes, ``scheduler`` (tcp://host:port) on a Dask cluster; either way
+    this process alone writes, in input order, so the database is the one a single process would make.
     """
     report = IngestReport()
 
@@ -124,13 +126,26 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, date: st
                     yield document
 
         try:
-            for extraction in resolve.analyse(new_documents(), pipeline or resolve.build_pipeline(), record_error):
+            for extraction in _reader(pipeline, workers, scheduler)(new_documents(), record_error):
                 _store_one(store, extraction, report, record_error)
             store.merge_pending()  # reports stored by an older version, or before an interruption
-        except StoreError as error:
+        except (StoreError, WorkerFailed) as error:
             error.report = report  # what was done before the abort: the CLI prints it
             raise
     return report
+
+
+def _reader(pipeline, workers: int, scheduler: str | None) -> Callable[..., Iterator[Extraction]]:
+    """How documents are read: on a cluster, in worker processes, or here (with ``pipeline`` if one is given)."""
+    if scheduler:
+        from claimgraph.parallel import analyse_on_cluster  # deferred: Dask loads only for --scheduler
+
+        return lambda documents, on_error: analyse_on_cluster(documents, scheduler, on_error)
+    if pipeline is None and workers > 1:
+        from claimgraph.parallel import analyse_in_processes
+
+        return lambda documents, on_error: analyse_in_processes(documents, workers, on_error)
+    return lambda documents, on_error: resolve.analyse(documents, pipeline or resolve.build_pipeline(), on_error)
 
 
 def _store_one(store: Store, extraction: Extraction, report: IngestReport, record_error: ErrorHandler) -> None:

@@ -14,8 +14,19 @@ class ClaimgraphError(Exception):
 
     def __init__(self, message: str, *, where: str | None = None) -> None:
         self.where = where  # "file" or "file:line" when the error is about input
+        self.message = message
         prefix = f"{where}: " if where else ""
         super().__init__(f"{prefix}[{self.code}] {message}")
+
+    def __reduce__(self):
+        """Pickled as its message and place, not its printed text: errors come back from worker processes."""
+        return _rebuilt, (type(self), self.message, self.where), self.__dict__
+
+
+def _rebuilt(cls: type[ClaimgraphError], message: str, where: str | None) -> ClaimgraphError:
+    error = cls.__new__(cls)
+    ClaimgraphError.__init__(error, message, where=where)
+    return error
 
 
 class InternalError(ClaimgraphError):
@@ -74,6 +85,19 @@ class ExtractionFailed(ClaimgraphError):
     """A pipeline step failed on one document; the batch goes on without it. Please report it."""
 
     code = "CG202"
+
+
+class WorkerFailed(ClaimgraphError):
+    """A process or cluster worker reading documents died: the run stops; what was stored before is kept."""
+
+    code = "CG203"
+    report = None  # set by the ingest that stopped here
+
+
+class ClusterUnreachable(ClaimgraphError):
+    """No Dask scheduler answers at the address given to --scheduler."""
+
+    code = "CG204"
 
 
 class StoreError(ClaimgraphError):

@@ -12,7 +12,8 @@ from claimgraph import __version__, api
 from claimgraph.cli import _render
 from claimgraph.cli._errors import ClaimgraphGroup, run
 from claimgraph.cli._progress import Progress
-from claimgraph.errors import StoreError
+from claimgraph.errors import StoreError, WorkerFailed
+from claimgraph.parallel import default_workers
 from claimgraph.store import DEFAULT_DB
 
 FORMATS = click.Choice(["seed", "txt", "jsonl", "csv", "html"])
@@ -99,7 +100,11 @@ def extract(files, date, require_date, fmt, out_format, output):
 @date_option
 @require_date_option
 @format_option
-def ingest(files, db, date, require_date, fmt):
+@click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="the machine's cores",
+              help="Read documents in this many processes (this one alone writes). 1: all in this process.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Read documents on this Dask cluster's workers instead (they need claimgraph installed).")
+def ingest(files, db, date, require_date, fmt, workers, scheduler):
     """Read FILES into the database. Re-ingesting the same text adds nothing.
 
     Each document is stored in one transaction with its text; a bad file or line is reported with its
@@ -112,12 +117,15 @@ def ingest(files, db, date, require_date, fmt):
       claimgraph ingest feed.jsonl --db news.db
       claimgraph ingest notes.txt --date 2023-01-20
       claimgraph ingest feed.jsonl --require-date
+      claimgraph ingest archive/ --workers 4
+      claimgraph ingest archive/ --scheduler tcp://10.0.0.5:8786
     """
     try:
         with Progress(files) as progress:
             report = api.ingest(files, db=db, date=date, fmt=fmt, stdin=_stdin(), require_date=require_date,
-                                on_error=progress.wrap(_report_error), on_document=progress.advance)
-    except StoreError as error:
+                                on_error=progress.wrap(_report_error), on_document=progress.advance,
+                                workers=workers, scheduler=scheduler)
+    except (StoreError, WorkerFailed) as error:
         if error.report is not None:  # aborted midway: say what was done before
             click.echo(error.report.summary() + f"  -> {db} (stopped)", err=True)
         raise

@@ -1,0 +1,48 @@
+"""What the ways of reading in parallel share: batches out, results back in input order, a bounded number in flight."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from claimgraph.errors import ClaimgraphError
+from claimgraph.model import Document, Extraction
+
+Read = list[Extraction | ClaimgraphError]  # one batch read: each document's extraction or error, in input order
+
+
+def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(documents)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def in_order(submit: Callable[[list[Document]], Any], result: Callable[[Any], Read],
+             documents: Iterable[Document], size: int, in_flight: int) -> Iterator[Extraction | ClaimgraphError]:
+    """Each batch's results in input order. At most ``in_flight`` batches are out at once, so a stream of any
+    length is read in bounded memory, and the workers always have the next batch waiting."""
+    pending: deque = deque()
+    for batch in batches(documents, size):
+        pending.append(submit(batch))
+        if len(pending) >= in_flight:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
+
+
+def read_batch(pipeline, batch: list[Document]) -> Read:
+    """Read one batch with ``pipeline``: a document a step fails on comes back as its error, in its place."""
+    read: Read = []
+    for extraction in pipeline.run(batch, read.append):
+        read.append(extraction)
+    return read
+
+
+def delivered(items: Iterable[Extraction | ClaimgraphError], on_error) -> Iterator[Extraction]:
+    for item in items:
+        if isinstance(item, ClaimgraphError):
+            on_error(item)
+        else:
+            yield item

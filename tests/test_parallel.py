@@ -1,0 +1,172 @@
+"""Issue 10: reading in worker processes and on a real Dask cluster stores exactly what one process stores; a dead
+worker or a killed writer loses nothing and leaves no process behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+import psutil
+import pytest
+from conftest import database_content
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimgraph import api, errors
+from claimgraph.model import Document
+from claimgraph.parallel._batches import in_order, read_batch
+
+CLAIMGRAPH = [sys.executable, "-m", "claimgraph"]
+REPORTS = (
+    "North Korea sent {n} rockets to the Wagner Group in Russia, John Kirby said on Thursday. Pyongyang denied it.",
+    "Ukraine said Russian forces attacked Soledar for the {n}th day. Moscow claimed it had taken the town.",
+    "The United States imposed sanctions on {n} companies that supplied Iran's drone makers, the Treasury said.",
+    "Iran denied on Monday that it had sent drones to Russia, after Kyiv said {n} of them struck the capital.",
+)
+
+
+def _feed(path: Path, count: int) -> Path:
+    path.write_text("".join(json.dumps({"id": f"r{n}", "date": f"2022-12-{n % 28 + 1:02d}",
+                                        "text": REPORTS[n % len(REPORTS)].format(n=n)}) + "\n"
+                            for n in range(count)))
+    return path
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory) -> Path:
+    return _feed(tmp_path_factory.mktemp("parallel") / "feed.jsonl", 48)  # more than one batch per worker
+
+
+@pytest.fixture(scope="module")
+def single(feed, pipeline) -> Path:
+    db = feed.parent / "single.db"
+    assert api.ingest([feed], db=db, pipeline=pipeline).stored == 48
+    return db
+
+
+def test_two_worker_processes_store_exactly_what_one_process_stores(feed, single, tmp_path):
+    report = api.ingest([feed], db=tmp_path / "two.db", workers=2)
+    assert (report.read, report.stored, report.skipped) == (48, 48, [])
+    assert database_content(tmp_path / "two.db") == database_content(single)
+
+
+def test_a_dask_cluster_of_two_workers_stores_exactly_what_one_process_stores(feed, single, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        report = api.ingest([feed], db=tmp_path / "dask.db", scheduler=cluster.scheduler_address)
+        assert len(cluster.scheduler_info["workers"]) == 2
+    assert (report.read, report.stored, report.skipped) == (48, 48, [])
+    assert database_content(tmp_path / "dask.db") == database_content(single)
+
+
+def test_every_error_comes_back_from_a_worker_as_it_was_raised():
+    kinds = [k for k in vars(errors).values() if isinstance(k, type) and issubclass(k, errors.ClaimgraphError)]
+    for kind in kinds:
+        raised = kind("cannot read this", where="feed.jsonl:7")
+        back = pickle.loads(pickle.dumps(raised))
+        assert (type(back), str(back), back.where, back.code) == (kind, str(raised), "feed.jsonl:7", kind.code)
+
+
+@given(st.integers(0, 60), st.integers(1, 7), st.integers(1, 4))
+def test_batches_come_back_in_input_order_with_a_bounded_number_in_flight(count, size, in_flight):
+    documents = [Document(text=f"report {n}", source="test") for n in range(count)]
+    out: list[Future] = []
+
+    def submit(batch):
+        assert sum(not f.done() for f in out) < in_flight  # the oldest is collected before another is sent
+        future = Future()
+        out.append(future)
+        return future
+
+    def result(future):
+        future.set_result([d.text for d in batches[out.index(future)]])
+        return future.result()
+
+    batches = [documents[i:i + size] for i in range(0, count, size)]
+    got = list(in_order(submit, result, documents, size, in_flight))
+    assert got == [d.text for d in documents]
+
+
+def test_a_document_a_step_fails_on_comes_back_as_its_error_in_its_place():
+    class FailingSecond:
+        def run(self, documents, on_error):
+            for n, document in enumerate(documents):
+                if n == 1:
+                    on_error(errors.ExtractionFailed("step failed", where=document.source))
+                else:
+                    yield document.text
+
+    batch = [Document(text=t, source=f"s{n}") for n, t in enumerate(("a", "b", "c"))]
+    read = read_batch(FailingSecond(), batch)
+    assert read[0] == "a" and read[2] == "c" and isinstance(read[1], errors.ExtractionFailed)
+
+
+def _workers_of(process: subprocess.Popen, deadline: float) -> list[psutil.Process]:
+    while time.monotonic() < deadline:
+        found = [c for c in psutil.Process(process.pid).children() if "spawn_main" in " ".join(c.cmdline())]
+        if len(found) == 2:
+            return found
+        time.sleep(0.1)
+    raise AssertionError("the ingest never started its two workers")
+
+
+def _stored(db: Path) -> int:
+    try:
+        return sqlite3.connect(db, timeout=1).execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _ingest(feed: Path, db: Path, *more: str) -> subprocess.Popen:
+    return subprocess.Popen([*CLAIMGRAPH, "ingest", str(feed), "--db", str(db), *more], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "CLAIMGRAPH_DEBUG": ""})
+
+
+def test_a_writer_killed_with_sigkill_takes_its_workers_with_it(tmp_path):
+    process = _ingest(_feed(tmp_path / "feed.jsonl", 200), tmp_path / "killed.db", "--workers", "2")
+    workers = _workers_of(process, time.monotonic() + 120)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive, "workers outlived their writer"
+
+
+def test_a_dead_worker_stops_the_run_with_cg203_and_running_it_again_finishes_it(tmp_path, pipeline):
+    feed = _feed(tmp_path / "feed.jsonl", 200)
+    process = _ingest(feed, tmp_path / "broken.db", "--workers", "2")
+    workers = _workers_of(process, time.monotonic() + 120)
+    deadline = time.monotonic() + 300
+    while _stored(tmp_path / "broken.db") < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers[0].kill()
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode != 0 and "Traceback" not in stderr
+    assert "[CG203]" in stderr and "(stopped)" in stderr, stderr[-2000:]
+    assert 0 < _stored(tmp_path / "broken.db") < 200
+    again = _ingest(feed, tmp_path / "broken.db", "--workers", "2")
+    again.communicate(timeout=600)
+    assert again.returncode == 0
+    api.ingest([feed], db=tmp_path / "whole.db", pipeline=pipeline)
+    assert database_content(tmp_path / "broken.db") == database_content(tmp_path / "whole.db")
+
+
+def test_an_unreachable_scheduler_is_cg204_not_a_traceback(tmp_path):
+    pytest.importorskip("distributed")
+    with socket.socket() as refusing:
+        refusing.bind(("127.0.0.1", 0))  # bound, never listening: connections to it are refused
+        address = f"tcp://127.0.0.1:{refusing.getsockname()[1]}"
+        process = _ingest(_feed(tmp_path / "feed.jsonl", 3), tmp_path / "x.db", "--scheduler", address)
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode != 0 and "Traceback" not in stderr
+    assert "[CG204]" in stderr, stderr[-2000:]
