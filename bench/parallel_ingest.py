@@ -9,11 +9,16 @@ summary (process start, model loading, reading, storing and merging included). R
 
     .venv/bin/python bench/parallel_ingest.py                    # 2,000 BBC articles, about 15 minutes
     .venv/bin/python bench/parallel_ingest.py --docs 300
+    .venv/bin/python bench/parallel_ingest.py --memory 1000 2000 5000 10000   # peak RSS by input size (RSS reports)
+
+With --memory, each size is the first N real RSS reports of ../shared (title and description, oldest first), read
+by `claimgraph ingest --workers 2` into a fresh database: one line per size, with the peak RSS of the process tree.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import subprocess
 import sys
@@ -71,11 +76,34 @@ def timed_ingest(feed: Path, workers: int, folder: Path) -> tuple[float, float, 
     return elapsed, peak.peak / 2**20, stderr.strip().splitlines()[-1]
 
 
+def memory_by_size(sizes: list[int]) -> None:
+    from store_growth import RSS
+
+    with gzip.open(RSS, "rt", encoding="utf-8") as stream:
+        records = sorted((json.loads(line) for line in stream), key=lambda r: (r["date_published"], r["link"]))
+    print(f"{'reports':>8} {'seconds':>8} {'reports/s':>10} {'peak tree RSS MB':>17}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            folder = Path(tmp) / str(size)
+            folder.mkdir()
+            feed = folder / "rss.jsonl"
+            with feed.open("w", encoding="utf-8") as out:
+                for r in records[:size]:
+                    text = "\n\n".join(filter(None, (r.get("title"), r.get("description"))))
+                    out.write(json.dumps({"id": r["link"], "date": r["date_published"], "text": text}) + "\n")
+            seconds, peak, _ = timed_ingest(feed, 2, folder)
+            print(f"{size:8,} {seconds:8.0f} {size / seconds:10.1f} {peak:17.0f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="CSV with a 'text' column")
     parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--memory", type=int, nargs="+", metavar="N", help="peak RSS at these input sizes instead")
     args = parser.parse_args()
+    if args.memory:
+        memory_by_size(args.memory)
+        return
     texts = load_texts(args.corpus, args.docs)
     nlp = load_model()
     run_spacy(nlp, texts[:20])  # warm

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from claimgraph.merge._mentions import EventMention, specific
@@ -27,7 +27,7 @@ DIFFERENT_ACTS = -1.0
 NEAR_DAYS, FAR_DAYS = 7, 60
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the cache below holds a hundred thousand of them
 class PairScore:
     score: float  # -inf when the two can never be one event
     reasons: tuple[str, ...]
@@ -57,8 +57,8 @@ def incompatible(a: EventMention, b: EventMention) -> str | None:
 
 # Scores of pairs already met, by both keys and contents: each new report re-clusters a region of stored events
 # whose pairs were mostly scored for the reports before it. When full, the older half is dropped, so memory stays
-# bounded and the pairs of the regions being clustered now stay.
-SCORED_LIMIT = 200_000
+# bounded (about 20 MB) and the pairs of the regions being clustered now stay.
+SCORED_LIMIT = 100_000
 _scored: dict[tuple[str, int, str, int], PairScore] = {}
 
 
@@ -80,7 +80,7 @@ def score_pair(a: EventMention, b: EventMention) -> PairScore:
 def _score(a: EventMention, b: EventMention) -> PairScore:
     why = incompatible(a, b)
     if why is not None:
-        return PairScore(NEVER, (why,))
+        return _never(why)
     parts = [
         ("same actor", 1.0 * bool(a.actors & b.actors)),
         ("same side acting", 0.5 * bool(not a.actors & b.actors and a.actor_sides & b.actor_sides)),
@@ -99,6 +99,12 @@ def _score(a: EventMention, b: EventMention) -> PairScore:
         ("reported months apart", FAR_APART * (_gap(a.window, b.window) > APART_DAYS)),
     ]
     return PairScore(sum(v for _, v in parts), tuple(name for name, v in parts if v))
+
+
+@cache
+def _never(why: str) -> PairScore:
+    """One score per reason a pair can never merge (a few), shared by every such pair in the cache."""
+    return PairScore(NEVER, (why,))
 
 
 def _compatible_side(ids_a, ids_b, sides_a, sides_b) -> bool:
