@@ -170,3 +170,22 @@ def test_an_unreachable_scheduler_is_cg204_not_a_traceback(tmp_path):
         _, stderr = process.communicate(timeout=120)
     assert process.returncode != 0 and "Traceback" not in stderr
     assert "[CG204]" in stderr, stderr[-2000:]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_unchanged_corpus_ingested_again_loads_no_model_and_reads_nothing(feed, single, tmp_path, monkeypatch,
+                                                                            workers):
+    """Content hashes are checked before anything is parsed: a second run over the same reports starts no worker
+    and loads no model (either would fail here)."""
+    import shutil
+
+    from claimgraph import resolve
+
+    db = tmp_path / "again.db"
+    shutil.copy(single, db)
+    monkeypatch.setattr(resolve, "build_pipeline", lambda *a, **k: pytest.fail("the model was loaded"))
+    monkeypatch.setattr("claimgraph.parallel._processes.ProcessPoolExecutor",
+                        lambda *a, **k: pytest.fail("a worker was started"))
+    report = api.ingest([feed], db=db, workers=workers)
+    assert (report.read, report.stored, report.unchanged) == (48, 0, 48)
+    assert database_content(db) == database_content(single)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from claimgraph import resolve
@@ -145,7 +146,15 @@ def _reader(pipeline, workers: int, scheduler: str | None) -> Callable[..., Iter
         from claimgraph.parallel import analyse_in_processes
 
         return lambda documents, on_error: analyse_in_processes(documents, workers, on_error)
-    return lambda documents, on_error: resolve.analyse(documents, pipeline or resolve.build_pipeline(), on_error)
+    return lambda documents, on_error: _read_here(documents, pipeline, on_error)
+
+
+def _read_here(documents: Iterable[Document], pipeline, on_error: ErrorHandler) -> Iterator[Extraction]:
+    """Read in this process. Nothing new to read (an unchanged corpus ingested again) never loads the model."""
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is not None:
+        yield from resolve.analyse(chain([first], documents), pipeline or resolve.build_pipeline(), on_error)
 
 
 def _store_one(store: Store, extraction: Extraction, report: IngestReport, record_error: ErrorHandler) -> None:

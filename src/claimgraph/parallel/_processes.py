@@ -35,6 +35,8 @@ def analyse_in_processes(documents: Iterable[Document], workers: int, on_error,
     the model) would cost more than it saves."""
     documents = iter(documents)
     head = list(islice(documents, batch_size * workers))
+    if not head:
+        return  # nothing new to read: no worker is started, no model loaded
     if len(head) < batch_size * workers or workers < 2:
         from claimgraph.resolve import analyse  # deferred, like resolve's own loading
 
