@@ -88,7 +88,8 @@ class ExtractionFailed(ClaimgraphError):
 
 
 class WorkerFailed(ClaimgraphError):
-    """A process or cluster worker reading documents died: the run stops; what was stored before is kept."""
+    """A worker process died reading a document (it is skipped, the batch goes on), or so many died that the run
+    stopped, or the Dask cluster failed a batch (the run stops); what was stored before is kept."""
 
     code = "CG203"
     report = None  # set by the ingest that stopped here

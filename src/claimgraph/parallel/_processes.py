@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import chain, islice
 
 from claimgraph.errors import WorkerFailed
@@ -18,6 +19,8 @@ from claimgraph.parallel._batches import Read, delivered, in_order, read_batch
 # Documents per batch sent to a worker: big enough that sending costs little beside reading, small enough that
 # the results held in flight stay a few megabytes.
 BATCH_SIZE = 16
+# Documents that each kill their worker, one after another, before the run stops: then it is the machine, not them.
+GIVE_UP_AFTER = 3
 
 _pipeline = None  # each worker's own, built once by _load
 
@@ -28,8 +31,9 @@ def default_workers() -> int:
 
 
 def analyse_in_processes(documents: Iterable[Document], workers: int, on_error,
-                         batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
+                         batch_size: int = BATCH_SIZE, build=None) -> Iterator[Extraction]:
     """Extractions in input order, read by ``workers`` processes; per-document failures go to ``on_error``.
+    ``build`` makes each worker's pipeline (default: ``resolve.build_pipeline``; a module-level function).
 
     A run of fewer documents than one batch per worker is read in this process: starting workers (each loads
     the model) would cost more than it saves."""
@@ -42,24 +46,92 @@ def analyse_in_processes(documents: Iterable[Document], workers: int, on_error,
 
         yield from analyse(chain(head, documents), None, on_error)
         return
-    # spawn, not fork: the parent holds a database connection and perhaps threads, which a fork would copy.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load) as pool:
-        read = in_order(lambda batch: pool.submit(_read, batch), Future.result, chain(head, documents), batch_size,
-                        in_flight=2 * workers)
+    with _Pool(workers, build) as pool:
+        yield from delivered(in_order(pool.send, pool.collect, chain(head, documents), batch_size, 2 * workers),
+                             on_error)
+
+
+@dataclass
+class _Sent:
+    batch: list[Document]
+    future: Future | None  # None: the pool was broken when it was sent
+
+
+class _Pool:
+    """Worker processes that are started again when one dies. The batch that was being read when it died is read
+    again one document at a time, alone, so only a document that kills a worker by itself is skipped (CG203,
+    naming it); the batches sent after it are sent again."""
+
+    def __init__(self, workers: int, build) -> None:
+        self.workers, self.build = workers, build
+        self.outstanding: list[_Sent] = []
+        self.killed_in_a_row = 0
+        self.executor = self._start()
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.executor.shutdown(cancel_futures=True)
+
+    def _start(self) -> ProcessPoolExecutor:
+        # spawn, not fork: the parent holds a database connection and perhaps threads, which a fork would copy.
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_load, initargs=(self.build,))
+
+    def _submit(self, batch: list[Document]) -> Future | None:
         try:
-            yield from delivered(read, on_error)
-        except BrokenProcessPool as exc:  # from the batch being read, or from the next one sent
-            raise WorkerFailed("a reading process died (out of memory, or killed); what was stored before is kept: "
-                               "run the same ingest again to go on, or use fewer --workers") from exc
+            return self.executor.submit(_read, batch)
+        except BrokenProcessPool:
+            return None
+
+    def send(self, batch: list[Document]) -> _Sent:
+        sent = _Sent(batch, self._submit(batch))
+        self.outstanding.append(sent)
+        return sent
+
+    def collect(self, sent: _Sent) -> Read:
+        self.outstanding.remove(sent)
+        if sent.future is not None:
+            try:
+                return sent.future.result()
+            except BrokenProcessPool:
+                pass
+        read = self._one_by_one(sent.batch)
+        for other in self.outstanding:  # they died with the pool: sent again, after the culprit is found
+            other.future = self._submit(other.batch)
+        return read
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def _one_by_one(self, batch: list[Document]) -> Read:
+        read: Read = []
+        self._restart()
+        for document in batch:
+            try:
+                read += self.executor.submit(_read, [document]).result()
+                self.killed_in_a_row = 0
+            except BrokenProcessPool as exc:
+                self.killed_in_a_row += 1
+                if self.killed_in_a_row >= GIVE_UP_AFTER:
+                    raise WorkerFailed(f"{GIVE_UP_AFTER} documents in a row killed the process reading them: the "
+                                       "workers cannot run here (out of memory?); what was stored before is kept: "
+                                       "run again with fewer --workers") from exc
+                read.append(WorkerFailed("reading this document killed its worker process (a crash in the parser, "
+                                         "or out of memory); it was skipped and the batch went on: please report it",
+                                         where=document.location))
+                self._restart()
+        return read
 
 
-def _load() -> None:
+def _load(build=None) -> None:
     global _pipeline
     threading.Thread(target=_exit_with_parent, daemon=True).start()
-    from claimgraph.resolve import build_pipeline
-
-    _pipeline = build_pipeline()
+    if build is None:
+        from claimgraph.resolve import build_pipeline as build
+    _pipeline = build()
 
 
 def _exit_with_parent() -> None:
