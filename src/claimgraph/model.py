@@ -19,6 +19,13 @@ TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 # Claim statuses that say an event happened, strongest first; with a "denied" claim beside one, the event is disputed.
 HAPPENED_STATUSES = ("confirmed", "asserted", "reported", "believed", "alleged", "possible")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+DATE_PRECISIONS = ("day", "month", "year")
+# Where a document's date came from: its own record (field, seed header), its text (dateline, "Published ..."),
+# its HTML metadata, the --date argument, or nowhere.
+DATE_SOURCES = ("record", "text", "html", "argument", "none")
+_PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
+# Prefix of the pipeline["language"] label of a document read no further than its language ("set-aside:it").
+SET_ASIDE = "set-aside:"
 
 
 def iso_day(value: str | None) -> str | None:
@@ -30,13 +37,6 @@ def iso_day(value: str | None) -> str | None:
         return date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         return None
-DATE_PRECISIONS = ("day", "month", "year")
-# Where a document's date came from: its own record (field, seed header), its text (dateline, "Published ..."),
-# its HTML metadata, the --date argument, or nowhere.
-DATE_SOURCES = ("record", "text", "html", "argument", "none")
-_PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
-# Prefix of the pipeline["language"] label of a document read no further than its language ("set-aside:it").
-SET_ASIDE = "set-aside:"
 
 
 def sha256_text(text: str) -> str:

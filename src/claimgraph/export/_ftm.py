@@ -61,19 +61,15 @@ def _event(event, actors: list[dict], recipients: list[dict]) -> dict[str, Any]:
         "recordId": [event.id],
         "organizer": [a["id"] for a in actors],
         "involved": [r["id"] for r in recipients],
+        "date": _day_of(event),
     }
-    day = iso_day(event.time)
-    if day:
-        properties["date"] = [day]
     return {"id": ftm_id("event", event.id), "schema": "Event", "properties": _filled(properties)}
 
 
 def _sanction(event, target: dict, actors: list[dict]) -> dict[str, Any]:
     properties = {"entity": [target["id"]], "authority": [a["properties"]["name"][0] for a in actors],
-                  "summary": [event.object] if event.object else [], "recordId": [event.id]}
-    day = iso_day(event.time)
-    if day:
-        properties["date"] = [day]
+                  "summary": [event.object] if event.object else [], "recordId": [event.id],
+                  "date": _day_of(event)}
     return {"id": ftm_id("sanction", event.id, target["id"]), "schema": "Sanction", "properties": _filled(properties)}
 
 
@@ -92,6 +88,11 @@ def _documentation(event, claim) -> dict[str, Any]:
                   "summary": [claim.evidence.get("text", "")], "date": [claim.date] if claim.date else [],
                   "recordId": [claim.claim_id]}
     return {"id": ftm_id("claim", claim.claim_id), "schema": "Documentation", "properties": _filled(properties)}
+
+
+def _day_of(event) -> list[str]:
+    day = iso_day(event.time)
+    return [day] if day else []
 
 
 def _filled(properties: dict[str, list]) -> dict[str, list]:

@@ -10,6 +10,9 @@ from typing import Any
 from claimgraph.errors import ClaimgraphError
 from claimgraph.model import Document, Extraction
 
+# Documents per batch sent to a worker: big enough that sending costs little beside reading, small enough that
+# the results held in flight stay a few megabytes.
+BATCH_SIZE = 16
 Read = list[Extraction | ClaimgraphError]  # one batch read: each document's extraction or error, in input order
 
 

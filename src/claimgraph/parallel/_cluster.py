@@ -8,8 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from claimgraph.errors import ClusterUnreachable, WorkerFailed
 from claimgraph.model import Document, Extraction
-from claimgraph.parallel._batches import Read, delivered, in_order, read_batch
-from claimgraph.parallel._processes import BATCH_SIZE
+from claimgraph.parallel._batches import BATCH_SIZE, Read, delivered, in_order, read_batch
 
 CONNECT_TIMEOUT = "10s"
 

@@ -14,20 +14,12 @@ from itertools import chain, islice
 
 from claimgraph.errors import WorkerFailed
 from claimgraph.model import Document, Extraction
-from claimgraph.parallel._batches import Read, delivered, in_order, read_batch
+from claimgraph.parallel._batches import BATCH_SIZE, Read, delivered, in_order, read_batch
 
-# Documents per batch sent to a worker: big enough that sending costs little beside reading, small enough that
-# the results held in flight stay a few megabytes.
-BATCH_SIZE = 16
 # Documents that each kill their worker, one after another, before the run stops: then it is the machine, not them.
 GIVE_UP_AFTER = 3
 
 _pipeline = None  # each worker's own, built once by _load
-
-
-def default_workers() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def analyse_in_processes(documents: Iterable[Document], workers: int, on_error,

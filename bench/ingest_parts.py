@@ -1,0 +1,90 @@
+"""Where one document's ingest time goes, in one process: spaCy's parse, each claimgraph step, storing (with its
+copy signature and merging apart), and the round trip a read document makes from a worker (pickled and back).
+
+Each part is timed on its own with a wall clock around it, after a warm-up of the same kind (the model, the
+gazetteer, datasketch's import), over the same BBC articles; the parse is the remainder of the pipeline's time.
+
+    .venv/bin/python bench/ingest_parts.py                 # 150 BBC articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import tempfile
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from throughput import DEFAULT_CORPUS, load_texts
+
+import claimgraph.store._store as store_module
+from claimgraph.merge import signature
+from claimgraph.model import Document
+from claimgraph.resolve import build_pipeline
+from claimgraph.store import Store
+
+WARM_UP = 10
+
+
+def timed(counter: Counter, name: str, call):
+    def run(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return call(*args, **kwargs)
+        finally:
+            counter[name] += time.perf_counter() - started
+    return run
+
+
+def read(pipeline, documents: list[Document]) -> tuple[list, float, Counter]:
+    steps: Counter = Counter()
+    pipeline.steps = [replace(step, run=timed(steps, step.name, step.run)) for step in pipeline.steps]
+    list(pipeline.run(documents[:WARM_UP]))
+    steps.clear()
+    started = time.perf_counter()
+    extractions = list(pipeline.run(documents[WARM_UP:]))
+    return extractions, time.perf_counter() - started, steps
+
+
+def store(extractions: list) -> tuple[float, Counter]:
+    parts: Counter = Counter()
+    for name in ("record_copies", "merge_events"):
+        setattr(store_module, name, timed(parts, name, getattr(store_module, name)))
+    signature("warm up datasketch")
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "parts.db") as db:
+        started = time.perf_counter()
+        for extraction in extractions:
+            db.add(extraction)
+        return time.perf_counter() - started, parts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=150)
+    args = parser.parse_args()
+    texts = load_texts(DEFAULT_CORPUS, args.docs + WARM_UP)
+    documents = [Document(text=t, date=f"2005-{n % 12 + 1:02d}-{n % 28 + 1:02d}", source="bench")
+                 for n, t in enumerate(texts)]
+    extractions, reading, steps = read(build_pipeline(), documents)
+    n = len(extractions)
+    storing, parts = store(extractions)
+    started = time.perf_counter()
+    sent = pickle.dumps(extractions)
+    pickle.loads(sent)
+    trip = time.perf_counter() - started
+    print(f"documents: {n}  (ms per document)")
+    print(f"{'reading':36} {reading / n * 1000:7.1f}")
+    parse = "spaCy's parse (the rest)"
+    print(f"  {parse:34} {(reading - sum(steps.values())) / n * 1000:7.1f}")
+    for name, seconds in steps.most_common():
+        print(f"  {name:34} {seconds / n * 1000:7.1f}")
+    print(f"{'storing':36} {storing / n * 1000:7.1f}")
+    for name, seconds in parts.most_common():
+        print(f"  {name:34} {seconds / n * 1000:7.1f}")
+    print(f"{'worker round trip':36} {trip / n * 1000:7.1f}  ({len(sent) / n / 1024:.0f} KB pickled)")
+
+
+if __name__ == "__main__":
+    main()
