@@ -322,3 +322,27 @@ def test_a_pair_scores_the_same_in_either_order_so_it_is_cached_once(a, b):
     symmetric."""
     assert merge_pairs._score(a, b) == merge_pairs._score(b, a)
     assert score_pair(a, b) is score_pair(b, a)
+
+
+class _Blocks:
+    """A merge index that holds only blocked hits: (block, key, report date)."""
+
+    def __init__(self, hits):
+        self.hits = hits
+
+    def blocked(self, blocks, low, high, per_block):
+        return [hit for hit in self.hits if hit[0] in blocks]
+
+
+def test_a_crowded_window_scores_at_most_the_limit_most_shared_blocks_first(monkeypatch):
+    from claimgraph.merge import _incremental
+
+    new = mention("new/e1")
+    blocks = sorted(_incremental.query_blocks(new))
+    week_only = [b for b in blocks if "week" in b][0]
+    crowd = [(week_only, f"s{i}/e1", "2022-12-20") for i in range(200)]
+    twin = [(block, "twin/e1", "2022-11-01") for block in blocks]  # far in time, but found by every block
+    monkeypatch.setattr(_incremental, "NEIGHBOUR_LIMIT", 10)
+    found = _incremental._neighbours(_Blocks(crowd + twin), [new])
+    assert len(found) == 10 and "twin/e1" in found and found["twin/e1"] == [new]
+    assert [k for k in found if k != "twin/e1"] == sorted(key for _, key, _ in crowd)[:9]  # same day: by key

@@ -25,6 +25,9 @@ REGION_LIMIT = 100
 SETTLED_SIZE = 30
 # At most this many stored events per block and step: a block as busy as "ASSAULT by Russia" costs no more.
 BLOCK_LIMIT = 100
+# At most this many stored events are scored against a report's events (see _neighbours): once the window is
+# dense with coverage, a report costs what it costs in a sparse store. Measured in docs/PERFORMANCE.md.
+NEIGHBOUR_LIMIT = 80
 
 
 class MergeIndex(Protocol):
@@ -105,16 +108,28 @@ def _closeness(a: EventMention, b: EventMention) -> float:
 
 def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> dict[str, list[EventMention]]:
     """Stored events that some frontier event would find (shared block, reports within the window), each with
-    the frontier events that find it."""
+    the frontier events that find it: at most NEIGHBOUR_LIMIT, those found by most blocks first, then the nearest
+    in time (a pair that shares its actor, its recipient and its place is likelier one event than a pair that
+    shares only its week)."""
     wanted: dict[str, list[EventMention]] = defaultdict(list)
     for m in frontier:
         for block in query_blocks(m):
             wanted[block].append(m)
     low, high = _span([m.date for m in frontier])
     found: dict[str, dict[str, EventMention]] = defaultdict(dict)
+    rank: dict[str, tuple[int, int]] = {}  # key -> (minus the blocks it was found in, days to its nearest finder)
     for block, key, day in index.blocked(sorted(wanted), low, high, BLOCK_LIMIT):
-        found[key].update((m.key, m) for m in wanted[block] if within_window(m.date, day))
-    return {key: list(finders.values()) for key, finders in found.items() if finders}
+        finders = [m for m in wanted[block] if within_window(m.date, day)]
+        if finders:
+            found[key].update((m.key, m) for m in finders)
+            blocks, gap = rank.get(key, (0, WINDOW_DAYS))
+            rank[key] = (blocks - 1, min(gap, *(_days_apart(m.date, day) for m in finders)))
+    best = sorted(found, key=lambda key: (rank[key], key))[:NEIGHBOUR_LIMIT]
+    return {key: list(found[key].values()) for key in best}
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    return abs((day_of(a) - day_of(b)).days) if a and b else WINDOW_DAYS
 
 
 def _span(dates: list[str | None]) -> tuple[str | None, str | None]:
