@@ -26,9 +26,12 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-def database_content(db: Path) -> dict[str, list]:
+def database_content(db: Path | str) -> dict[str, list]:
     """Every row of every table, without the columns that record when it was written: two databases are the same
-    store when these are equal (the planner's statistics, sqlite_stat1, are not part of it)."""
+    store when these are equal (the planner's statistics, sqlite_stat1, are not part of it). ``db`` is an SQLite
+    file or a PostgreSQL URL."""
+    if str(db).startswith("postgresql://"):
+        return _postgres_content(str(db))
     conn = sqlite3.connect(db)
     tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                          " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
@@ -38,6 +41,57 @@ def database_content(db: Path) -> dict[str, list]:
         content[table] = sorted(map(repr, conn.execute(f"SELECT {', '.join(columns)} FROM {table}")))
     conn.close()
     return content
+
+
+def _postgres_content(url: str) -> dict[str, list]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        tables = [t for (t,) in conn.execute("SELECT table_name FROM information_schema.tables"
+                                             " WHERE table_schema = current_schema() ORDER BY table_name")]
+        content = {}
+        for table in tables:
+            columns = [c for (c,) in conn.execute("SELECT column_name FROM information_schema.columns WHERE"
+                                                  " table_schema = current_schema() AND table_name = %s"
+                                                  " ORDER BY ordinal_position", (table,)) if not c.endswith("_at")]
+            rows = conn.execute(f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)} FROM {table}")
+            content[table] = sorted(repr(tuple(row)) for row in rows)
+    return content
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of the session's own (tests/pgserver.py), or skip; in CI it must start (.ci/run
+    installs Debian's server), so there a server that cannot start fails the tests that need it."""
+    from pgserver import Unavailable, running_server
+
+    server = running_server()
+    try:
+        url = server.__enter__()
+    except Unavailable as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"PostgreSQL cannot be started here: {exc}")
+    yield url
+    server.__exit__(None, None, None)
+
+
+_databases = iter(range(1_000_000))
+
+
+def postgres_database(server_url: str) -> str:
+    """The URL of a new, empty database on the session's server."""
+    from pgserver import fresh_database
+
+    return fresh_database(server_url, f"test_{os.getpid()}_{next(_databases)}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path) -> str:
+    """A new store's --db in each backend: an SQLite file, then a PostgreSQL database (the same tests, both)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "t.db")
+    return postgres_database(request.getfixturevalue("postgres_server"))
 
 
 @pytest.fixture(scope="session")

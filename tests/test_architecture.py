@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "claimgraph"
 LAYERS = ["ingest", "extract", "resolve", "parallel", "merge", "store", "query", "api", "export", "evaluate", "web",
           "cli", "__main__"]
 SHARED = {"model", "errors", "data", "__init__"}
-FRAMEWORKS = {"click": {"cli"}, "typer": {"cli"}, "sqlite3": {"store"}, "fastapi": {"web"},
+FRAMEWORKS = {"click": {"cli"}, "typer": {"cli"}, "sqlite3": {"store"}, "psycopg": {"store"}, "fastapi": {"web"},
               "starlette": {"web"}, "uvicorn": {"web"}, "spacy": {"extract"}, "trafilatura": {"ingest"},
               "dask": {"parallel"}, "distributed": {"parallel"}}
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import database_content
+from conftest import database_content, postgres_database
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,6 +67,14 @@ def test_a_dask_cluster_of_two_workers_stores_exactly_what_one_process_stores(fe
         assert len(cluster.scheduler_info["workers"]) == 2
     assert (report.read, report.stored, report.skipped) == (48, 48, [])
     assert database_content(tmp_path / "dask.db") == database_content(single)
+
+
+def test_postgresql_read_by_two_workers_holds_exactly_what_sqlite_holds(feed, single, postgres_server):
+    url = postgres_database(postgres_server)
+    report = api.ingest([feed], db=url, workers=2)
+    assert (report.read, report.stored, report.skipped) == (48, 48, [])
+    assert database_content(url) == database_content(single)
+    assert api.ingest([feed], db=url).unchanged == 48  # the content hashes are checked there too
 
 
 def test_every_error_comes_back_from_a_worker_as_it_was_raised():

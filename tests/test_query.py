@@ -8,8 +8,8 @@ from claimgraph.store import Store
 
 
 @pytest.fixture
-def store(tmp_path, pipeline):
-    with Store(tmp_path / "q.db") as store:
+def store(db, pipeline):
+    with Store(db) as store:
         store.add(pipeline(Document(text=REPORT, date="2022-12-22", outlet="Harbor Post")))
         store.add(pipeline(Document(text="Kirby spoke again on Friday about Pyongyang.", date="2022-12-23")))
         yield store

@@ -18,8 +18,8 @@ def _extraction(text="North Korea sent rockets last month.", **doc):
     )
 
 
-def test_add_then_read_back(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_add_then_read_back(db):
+    with Store(db) as store:
         assert store.add(_extraction(outlet="Harbor Post"))
         (doc,) = store.documents()
         assert doc.outlet == "Harbor Post" and doc.entities == 1
@@ -28,25 +28,25 @@ def test_add_then_read_back(tmp_path):
         assert store.find_entities("pyongyang")[0].name == "North Korea"
 
 
-def test_same_text_twice_adds_nothing(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_same_text_twice_adds_nothing(db):
+    with Store(db) as store:
         assert store.add(_extraction())
         assert not store.add(_extraction(id="other-id"))
         assert store.counts() == {"documents": 1, "entities": 1, "mentions": 1, "timexes": 1, "quantities": 1,
                                   "attributions": 0, "events": 0}
 
 
-def test_migrations_are_named_and_recorded(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_migrations_are_named_and_recorded(db):
+    with Store(db) as store:
         assert store.migrations == migration_names() and store.migrations[0].startswith("0001_")
-    with Store(tmp_path / "t.db") as store:  # reopening applies nothing twice
+    with Store(db) as store:  # reopening applies nothing twice
         assert store.migrations == migration_names()
 
 
-def test_failed_document_leaves_nothing_behind(tmp_path):
+def test_failed_document_leaves_nothing_behind(db):
     bad = _extraction(text="A second report about North Korea.")
     bad.timexes = bad.timexes * 2  # the same span twice violates the primary key mid-insert
-    with Store(tmp_path / "t.db") as store:
+    with Store(db) as store:
         store.add(_extraction())
         with pytest.raises(StoreError, match="could not store"):
             store.add(bad)
@@ -90,8 +90,8 @@ def _with_claims():
     return extraction
 
 
-def test_events_round_trip_with_their_sources(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_events_round_trip_with_their_sources(db):
+    with Store(db) as store:
         store.add(_with_claims())
         (stored,) = store.events()
         event = stored.event
@@ -103,8 +103,8 @@ def test_events_round_trip_with_their_sources(tmp_path):
         assert store.event(stored.document_id, "e1").key == stored.key
 
 
-def test_event_filters(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_event_filters(db):
+    with Store(db) as store:
         store.add(_with_claims())
         assert len(store.events(EventFilter(entity_id="Q423"))) == 1
         assert store.events(EventFilter(type="ASSAULT")) == []
@@ -142,8 +142,8 @@ def test_migration_0003_upgrades_a_0002_database(tmp_path):
         assert (new.date_precision, new.date_source, new.language) == ("day", "text", "en")
 
 
-def test_partial_and_missing_dates_round_trip_and_filter_by_overlap(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_partial_and_missing_dates_round_trip_and_filter_by_overlap(db):
+    with Store(db) as store:
         for n, date in enumerate([None, "2022", "2022-12", "2023-01-05"]):
             extraction = _with_claims()
             extraction.document = Document(text=f"{extraction.document.text} {n}", date=date)
@@ -161,7 +161,7 @@ def test_partial_and_missing_dates_round_trip_and_filter_by_overlap(tmp_path):
         assert dates(since="2023-01-06") == []
 
 
-def test_claims_and_inferred_participants_round_trip(tmp_path):
+def test_claims_and_inferred_participants_round_trip(db):
     from claimgraph.model import Claim
 
     extraction = _with_claims()
@@ -175,7 +175,7 @@ def test_claims_and_inferred_participants_round_trip(tmp_path):
         Claim("e1.c2", Speaker(None, "Harbor Post", None, None), "reported", None, None, None, Span(0, 11, text[:11])),
         Claim("e1.c3", None, "denied", None, None, None, Span(0, 11, text[:11])),
     ]
-    with Store(tmp_path / "t.db") as store:
+    with Store(db) as store:
         store.add(extraction)
         (stored,) = store.events()
     claims = stored.event.claims

@@ -18,7 +18,8 @@ from claimgraph.store import DEFAULT_DB
 
 FORMATS = click.Choice(["seed", "txt", "jsonl", "csv", "html"])
 db_option = click.option("--db", default=DEFAULT_DB, envvar="CLAIMGRAPH_DB", show_default=True,
-                         type=click.Path(dir_okay=False), help="SQLite database file (env CLAIMGRAPH_DB).")
+                         type=click.Path(dir_okay=False),
+                         help="SQLite database file, or a URL postgresql://USER@HOST/DB (env CLAIMGRAPH_DB).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 date_option = click.option("--date", help="Publication date (YYYY-MM-DD, or YYYY-MM, YYYY) for inputs that carry "
                            "none and print none at the top of their text.")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.model import Attribution, Claim, Event, Extraction, Span, Speaker, Timex
+from claimgraph.store._connection import NO_LIMIT
 
 
 @dataclass(frozen=True)
@@ -44,16 +45,16 @@ def insert_claims(conn: sqlite3.Connection, key: str, extraction: Extraction) ->
                          " start, end, inferred) VALUES (?,?,?,?,?,?,?,?,?)", _participants(key, event))
         conn.executemany("INSERT INTO event_attributions VALUES (?,?,?)",
                          [(key, event.id, a) for a in dict.fromkeys(event.attributions)])
-        conn.executemany("INSERT INTO event_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         [_claim_row(key, event.id, c) for c in event.claims])
+        conn.executemany("INSERT INTO event_claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [_claim_row(key, event.id, c, n) for n, c in enumerate(event.claims)])
 
 
-def _claim_row(key: str, event_id: str, c: Claim) -> tuple:
+def _claim_row(key: str, event_id: str, c: Claim, position: int) -> tuple:
     s, cue = c.speaker, c.cue
     speaker = (s.entity, s.name, s.start, s.end) if s else (None,) * 4
     cue_span = (cue.start, cue.end) if cue else (None, None)
     return (key, event_id, c.id, *speaker, c.status, *cue_span, c.said_on, c.attribution, c.evidence.start,
-            c.evidence.end)
+            c.evidence.end, position)
 
 
 def _attribution_row(key: str, a: Attribution) -> tuple:
@@ -89,7 +90,7 @@ def select_events(conn: sqlite3.Connection, f: EventFilter) -> list[StoredEvent]
     where, params = _where(f)
     sql = ("SELECT e.document_id, e.id FROM events e JOIN documents d ON d.id = e.document_id" + where +
            " ORDER BY d.date, e.document_id, e.evidence_start LIMIT ?")
-    keys = [tuple(row) for row in conn.execute(sql, [*params, -1 if f.limit is None else f.limit])]
+    keys = [tuple(row) for row in conn.execute(sql, [*params, NO_LIMIT if f.limit is None else f.limit])]
     return list(select_events_of(conn, keys).values())
 
 
@@ -190,7 +191,8 @@ _SOURCES_SQL = (
 _CLAIMS_SQL = (
     "SELECT c.document_id, c.event_id, c.id, c.speaker_entity, coalesce(en.name, c.speaker_name), c.speaker_start,"
     " c.speaker_end, c.status, c.cue_start, c.cue_end, c.said_on, c.attribution_id, c.evidence_start, c.evidence_end"
-    " FROM event_claims c LEFT JOIN entities en ON en.id = c.speaker_entity WHERE {where} ORDER BY c.rowid")
+    " FROM event_claims c LEFT JOIN entities en ON en.id = c.speaker_entity WHERE {where}"
+    " ORDER BY c.document_id, c.event_id, c.position")
 
 
 def _sides(rows) -> tuple[list[dict], list[dict]]:

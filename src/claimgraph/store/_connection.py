@@ -1,4 +1,4 @@
-"""Opening a database file: every way a --db path can be wrong is a CG300 that says why."""
+"""Opening a database: an SQLite file, or a PostgreSQL URL. Every way a --db can be wrong is a CG300 that says why."""
 
 from __future__ import annotations
 
@@ -7,11 +7,25 @@ from pathlib import Path
 from urllib.parse import quote
 
 from claimgraph.errors import StoreError
+from claimgraph.store._postgres import PostgresConnection, PostgresError, connect_postgres, is_postgres, shown
+
+# What the store's code catches as "the database failed", whichever database it is.
+DATABASE_ERRORS = (sqlite3.Error, PostgresError)
+# "No limit" in a LIMIT both engines take (SQLite's -1 is an error in PostgreSQL).
+NO_LIMIT = 2**63 - 1
 
 
-def connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    """A connection to the database file at ``path`` (a path, never an SQLite URI or ":memory:"), with a coded
-    error for every way the path can be wrong."""
+def described(target: str | Path) -> str:
+    """The database as messages name it: its path, or its URL without the password."""
+    return shown(target) if is_postgres(target) else str(target)
+
+
+def connect(target: str | Path, readonly: bool) -> sqlite3.Connection | PostgresConnection:
+    """A connection to the database: a PostgreSQL URL, else the SQLite file at that path (a path, never an
+    SQLite URI or ":memory:"), with a coded error for every way it can be wrong."""
+    if is_postgres(target):
+        return connect_postgres(str(target), readonly)
+    path = Path(target)
     _check_path(path, readonly)
     conn = None
     try:

@@ -24,8 +24,8 @@ def record_judgement(conn: sqlite3.Connection, kind: str, entity_id: str, other_
                      reason: str | None) -> int:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     cursor = conn.execute("INSERT INTO entity_judgements (kind, entity_id, other_id, decided_by, reason, decided_at)"
-                          " VALUES (?,?,?,?,?,?)", (kind, entity_id, other_id, decided_by, reason, now))
-    return cursor.lastrowid
+                          " VALUES (?,?,?,?,?,?) RETURNING id", (kind, entity_id, other_id, decided_by, reason, now))
+    return cursor.fetchone()[0]
 
 
 def withdraw_same(conn: sqlite3.Connection, a: str, b: str) -> int:

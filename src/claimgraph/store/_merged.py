@@ -97,7 +97,8 @@ class SqliteMergeIndex:
             because = json.dumps([asdict(r) for r in c.merged_because], ensure_ascii=False)
             self.conn.execute("INSERT INTO merged_events VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                               " merged_because = excluded.merged_because, updated_at = excluded.updated_at"
-                              " WHERE merged_because != excluded.merged_because", (c.id, ALGORITHM, because, now))
+                              " WHERE merged_events.merged_because != excluded.merged_because",
+                              (c.id, ALGORITHM, because, now))
         self._add_members(new, {k: c.id for c in clusters for k in c.members})
         for c in clusters:
             self.conn.executemany("UPDATE merged_members SET merged_id = ? WHERE document_id = ? AND event_id = ?",
@@ -112,14 +113,15 @@ class SqliteMergeIndex:
             document_id, _, event_id = m.key.partition("/")
             self.conn.execute("INSERT INTO merged_members VALUES (?,?,?,?,?)",
                               (document_id, event_id, merged_of[m.key], m.date, mention_to_json(m)))
-            self.conn.executemany("INSERT OR IGNORE INTO merge_blocks VALUES (?,?,?,?)",
+            self.conn.executemany("INSERT INTO merge_blocks VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                                   [(b, document_id, event_id, m.date) for b in sorted(registered_blocks(m))])
 
     def _relink(self, ids: set[str], links: list[FollowUp]) -> None:
         marks = ",".join("?" * len(ids))
         self.conn.execute(f"DELETE FROM event_links WHERE plan_id IN ({marks}) OR deed_id IN ({marks})",
                           [*ids, *ids])
-        self.conn.executemany("INSERT OR REPLACE INTO event_links VALUES (?,?,?,?)",
+        self.conn.executemany("INSERT INTO event_links VALUES (?,?,?,?) ON CONFLICT (plan_id, deed_id) DO UPDATE"
+                              " SET score = excluded.score, reasons = excluded.reasons",
                               [(f.plan, f.deed, f.score, json.dumps(f.reasons)) for f in links])
 
 
@@ -177,10 +179,12 @@ def record_copies(conn: sqlite3.Connection, key: str, text: str) -> None:
     for other, other_sig in conn.execute(sql, [*own, key]).fetchall():
         score = similarity(sig, other_sig)
         if score >= COPY_SIMILARITY:
-            conn.executemany("INSERT OR REPLACE INTO near_duplicates VALUES (?,?,?)",
+            conn.executemany("INSERT INTO near_duplicates VALUES (?,?,?) ON CONFLICT (document_id, other_id)"
+                             " DO UPDATE SET similarity = excluded.similarity",
                              [(key, other, score), (other, key, score)])
-    conn.execute("INSERT OR REPLACE INTO document_signatures VALUES (?,?)", (key, sig))
-    conn.executemany("INSERT OR IGNORE INTO document_bands VALUES (?,?)", [(band, key) for band in own])
+    conn.execute("INSERT INTO document_signatures VALUES (?,?) ON CONFLICT (document_id)"
+                 " DO UPDATE SET signature = excluded.signature", (key, sig))
+    conn.executemany("INSERT INTO document_bands VALUES (?,?) ON CONFLICT DO NOTHING", [(band, key) for band in own])
 
 
 def copies_of(conn: sqlite3.Connection, documents: list[str]) -> dict[str, str]:

@@ -1,27 +1,33 @@
-"""Named schema migrations, applied in name order and recorded in ``schema_migrations``."""
+"""Named schema migrations, applied in name order and recorded in ``schema_migrations``.
+
+Each is written for SQLite. PostgreSQL runs it translated (``_postgres_sql.ddl``), or its own reading from
+``migrations/postgresql/`` where SQLite's has no translation (JSON functions, rowid)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from importlib import resources
 
+from claimgraph.store._connection import DATABASE_ERRORS
+
+_FOLDER = resources.files("claimgraph.store").joinpath("migrations")
+
 
 def migration_names() -> list[str]:
-    folder = resources.files("claimgraph.store").joinpath("migrations")
-    return sorted(p.name.removesuffix(".sql") for p in folder.iterdir() if p.name.endswith(".sql"))
+    return sorted(p.name.removesuffix(".sql") for p in _FOLDER.iterdir() if p.name.endswith(".sql"))
 
 
-def _migration_sql(name: str) -> str:
-    return resources.files("claimgraph.store").joinpath("migrations", f"{name}.sql").read_text("utf-8")
+def _sql(folder, name: str) -> str | None:
+    path = folder.joinpath(f"{name}.sql")
+    return path.read_text("utf-8") if path.is_file() else None
 
 
-def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+def applied_migrations(conn) -> list[str]:
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
 
-def migrate(conn: sqlite3.Connection) -> list[str]:
+def migrate(conn) -> list[str]:
     """Apply every migration not yet recorded, each in its own transaction; return their names."""
     done = set(applied_migrations(conn))
     applied = []
@@ -29,10 +35,14 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         if name in done:
             continue
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        record = f"INSERT INTO schema_migrations VALUES ('{name}', '{now}')"
         try:
-            conn.executescript(f"BEGIN; {_migration_sql(name)}; "
-                               f"INSERT INTO schema_migrations VALUES ('{name}', '{now}'); COMMIT;")
-        except sqlite3.Error:
+            own = _sql(_FOLDER.joinpath("postgresql"), name) if getattr(conn, "dialect", "") == "postgresql" else None
+            if own is not None:
+                conn.execute_native(f"BEGIN; {own}; {record}; COMMIT;")
+            else:
+                conn.executescript(f"BEGIN; {_sql(_FOLDER, name)}; {record}; COMMIT;")
+        except DATABASE_ERRORS:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise

@@ -18,7 +18,7 @@ from claimgraph.store._claims import (
     select_event,
     select_events,
 )
-from claimgraph.store._connection import connect
+from claimgraph.store._connection import DATABASE_ERRORS, NO_LIMIT, connect, described
 from claimgraph.store._judgements import (
     Judgement,
     documents_with_events_of,
@@ -37,6 +37,7 @@ from claimgraph.store._merged_read import (
     undated_reports,
 )
 from claimgraph.store._migrations import applied_migrations, migrate
+from claimgraph.store._postgres import is_postgres
 from claimgraph.store._search import document_ids_titled, entity_ids_named
 
 DEFAULT_DB = "claimgraph.db"
@@ -85,16 +86,17 @@ class Store:
     """A claimgraph database file. Use as a context manager, or call ``close()``."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
-        self.path = Path(path)
+        self.path = path if is_postgres(path) else Path(path)
+        self.where = described(path)
         self.readonly = readonly
         self.conn = connect(self.path, readonly)
         if not readonly:
             try:
                 migrate(self.conn)
-            except sqlite3.Error as exc:  # a full disk while a new database is made
+            except DATABASE_ERRORS as exc:  # a full disk while a new database is made
                 self.conn.close()
                 raise StoreError(f"could not set up the database: {exc}; nothing was stored",
-                                 where=str(self.path)) from exc
+                                 where=self.where) from exc
 
     def __enter__(self) -> Store:
         return self
@@ -106,7 +108,7 @@ class Store:
         if not self.readonly:
             try:
                 self.conn.execute("PRAGMA optimize")  # fresh planner statistics as the store grows (cheap)
-            except sqlite3.Error:
+            except DATABASE_ERRORS:
                 pass  # a full disk or a lock: the statistics can wait for the next run
         self.conn.close()
 
@@ -133,7 +135,7 @@ class Store:
             merge_events(self.conn, key, extraction.document.date, extraction.events)
             self.conn.execute("COMMIT")
             return True
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             self._roll_back()
             raise StoreError(f"could not store this report ({exc}); it was rolled back",
                              where=extraction.document.location) from exc
@@ -156,9 +158,9 @@ class Store:
             try:
                 merge_events(self.conn, document_id, date, events)
                 self.conn.execute("COMMIT")
-            except sqlite3.Error as exc:
+            except DATABASE_ERRORS as exc:
                 self.conn.execute("ROLLBACK")
-                raise StoreError(f"could not merge document {document_id}: {exc}", where=str(self.path)) from exc
+                raise StoreError(f"could not merge document {document_id}: {exc}", where=self.where) from exc
         return len(pending)
 
     def judge(self, kind: str, entity_id: str, other_id: str, decided_by: str, reason: str | None = None) -> int:
@@ -171,10 +173,10 @@ class Store:
             judgement = record_judgement(self.conn, kind, entity_id, other_id, decided_by, reason)
             unmerge(self.conn, documents_with_events_of(self.conn, sorted(self._same_group(entity_id, other_id))))
             self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise StoreError(f"could not record the judgement: {exc}", where=str(self.path)) from exc
+            raise StoreError(f"could not record the judgement: {exc}", where=self.where) from exc
         self.merge_pending()
         return judgement
 
@@ -206,7 +208,7 @@ class Store:
         outlet_only = " AND d.outlet = :outlet" if outlet else ""
         ids: list[str] = []
         for dated in ("d.date IS NOT NULL", "d.date IS NULL"):
-            wanted = -1 if limit is None else limit - len(ids)
+            wanted = NO_LIMIT if limit is None else limit - len(ids)
             if wanted:
                 sql = f"SELECT d.id FROM documents d WHERE {dated}{outlet_only} ORDER BY d.date, d.id LIMIT :limit"
                 ids += [i for (i,) in self.conn.execute(sql, {"outlet": outlet, "limit": wanted})]
@@ -226,14 +228,14 @@ class Store:
     def entities(self, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
         where = " WHERE e.type = :type" if type else ""
         sql = _ENTITIES_SQL.format(where=where)
-        rows = self.conn.execute(sql, {"type": type, "limit": -1 if limit is None else limit})
+        rows = self.conn.execute(sql, {"type": type, "limit": NO_LIMIT if limit is None else limit})
         return [EntitySummary(*row) for row in rows]
 
     def find_entities(self, name: str) -> list[EntitySummary]:
         """Entities whose id, canonical name or an alias equals ``name`` (case-insensitive)."""
-        where = (" WHERE e.id = :name OR e.name = :name COLLATE NOCASE OR e.id IN"
-                 " (SELECT entity_id FROM entity_aliases WHERE alias = :name COLLATE NOCASE)")
-        rows = self.conn.execute(_ENTITIES_SQL.format(where=where), {"name": name, "limit": -1})
+        where = (" WHERE e.id = :name OR lower(e.name) = lower(:name) OR e.id IN"
+                 " (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower(:name))")
+        rows = self.conn.execute(_ENTITIES_SQL.format(where=where), {"name": name, "limit": NO_LIMIT})
         return [EntitySummary(*row) for row in rows]
 
     def search(self, words: str, limit: int = 20) -> tuple[list[EntitySummary], list[StoredDocument]]:
@@ -254,9 +256,9 @@ class Store:
         """The documents that mention any of these entities, latest first, each with how many mentions there."""
         marks = ",".join("?" * len(entity_ids))
         sql = ("SELECT m.document_id, count(*) FROM mentions m JOIN documents d ON d.id = m.document_id"
-               f" WHERE m.entity_id IN ({marks}) GROUP BY m.document_id"
+               f" WHERE m.entity_id IN ({marks}) GROUP BY m.document_id, d.date"
                " ORDER BY coalesce(d.date, '') DESC, m.document_id DESC LIMIT ?")
-        counts = self.conn.execute(sql, [*entity_ids, -1 if limit is None else limit]).fetchall()
+        counts = self.conn.execute(sql, [*entity_ids, NO_LIMIT if limit is None else limit]).fetchall()
         documents = self.documents_by_id([doc for doc, _ in counts])
         return [(documents[doc], n) for doc, n in counts]
 
@@ -364,21 +366,21 @@ def _storable(value: float | int) -> float | int:
 
 def _upsert_entity(conn: sqlite3.Connection, key: str, entity) -> None:
     conn.execute(
-        "INSERT OR IGNORE INTO entities (id, name, type, wikidata) VALUES (?,?,?,?)",
+        "INSERT INTO entities (id, name, type, wikidata) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
         (entity.id, entity.name, entity.type, entity.wikidata),
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO entity_aliases VALUES (?,?)", [(entity.id, a) for a in entity.aliases]
+        "INSERT INTO entity_aliases VALUES (?,?) ON CONFLICT DO NOTHING", [(entity.id, a) for a in entity.aliases]
     )
     inserted = conn.executemany(
-        "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?)",
+        "INSERT INTO mentions VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
         [(key, entity.id, start, end, entity.type) for start, end in entity.mentions],
     ).rowcount
     # The stored type is the one most mentions gave it, so one odd reading cannot flip it. The votes are counted
     # as documents come (this document's new mentions), so storing costs the same in a store of any size.
     conn.execute(
         "INSERT INTO entity_type_votes VALUES (?, ?, ?)"
-        " ON CONFLICT (entity_id, type) DO UPDATE SET mentions = mentions + excluded.mentions",
+        " ON CONFLICT (entity_id, type) DO UPDATE SET mentions = entity_type_votes.mentions + excluded.mentions",
         (entity.id, entity.type, inserted),
     )
     conn.execute(

@@ -33,7 +33,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     """The app over ``db`` (read-only; with ``token``, POST /api/reports stores reports sent with that token)."""
     app = FastAPI(title="claimgraph", version=__version__, description=_DESCRIPTION, docs_url="/api/docs-ui",
                   redoc_url=None)
-    app.state.db, app.state.token = Path(db), token
+    app.state.db, app.state.token = db, token  # a file path or a PostgreSQL URL, as --db gave it
     app.include_router(_api.router)
     app.include_router(_pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("claimgraph.web") / "static")), name="static")
