@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -23,6 +24,22 @@ def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared is only beside the project in development and CI)")
+    return path
+
+
+FEED_REPORTS = (
+    "North Korea sent {n} rockets to the Wagner Group in Russia, John Kirby said on Thursday. Pyongyang denied it.",
+    "Ukraine said Russian forces attacked Soledar for the {n}th day. Moscow claimed it had taken the town.",
+    "The United States imposed sanctions on {n} companies that supplied Iran's drone makers, the Treasury said.",
+    "Iran denied on Monday that it had sent drones to Russia, after Kyiv said {n} of them struck the capital.",
+)
+
+
+def write_feed(path: Path, count: int) -> Path:
+    """A JSONL feed of ``count`` short reports of the four kinds above, dated through December 2022."""
+    path.write_text("".join(json.dumps({"id": f"r{n}", "date": f"2022-12-{n % 28 + 1:02d}",
+                                        "text": FEED_REPORTS[n % len(FEED_REPORTS)].format(n=n)}) + "\n"
+                            for n in range(count)))
     return path
 
 

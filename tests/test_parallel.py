@@ -3,7 +3,6 @@ worker or a killed writer loses nothing and leaves no process behind."""
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import signal
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import database_content, postgres_database
+from conftest import FEED_REPORTS, database_content, postgres_database, write_feed
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,24 +25,9 @@ from claimgraph.model import Document
 from claimgraph.parallel._batches import in_order, read_batch
 
 CLAIMGRAPH = [sys.executable, "-m", "claimgraph"]
-REPORTS = (
-    "North Korea sent {n} rockets to the Wagner Group in Russia, John Kirby said on Thursday. Pyongyang denied it.",
-    "Ukraine said Russian forces attacked Soledar for the {n}th day. Moscow claimed it had taken the town.",
-    "The United States imposed sanctions on {n} companies that supplied Iran's drone makers, the Treasury said.",
-    "Iran denied on Monday that it had sent drones to Russia, after Kyiv said {n} of them struck the capital.",
-)
-
-
-def _feed(path: Path, count: int) -> Path:
-    path.write_text("".join(json.dumps({"id": f"r{n}", "date": f"2022-12-{n % 28 + 1:02d}",
-                                        "text": REPORTS[n % len(REPORTS)].format(n=n)}) + "\n"
-                            for n in range(count)))
-    return path
-
-
 @pytest.fixture(scope="module")
 def feed(tmp_path_factory) -> Path:
-    return _feed(tmp_path_factory.mktemp("parallel") / "feed.jsonl", 48)  # more than one batch per worker
+    return write_feed(tmp_path_factory.mktemp("parallel") / "feed.jsonl", 48)  # more than one batch per worker
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +126,7 @@ def _ingest(feed: Path, db: Path, *more: str) -> subprocess.Popen:
 
 
 def test_a_writer_killed_with_sigkill_takes_its_workers_with_it(tmp_path):
-    process = _ingest(_feed(tmp_path / "feed.jsonl", 200), tmp_path / "killed.db", "--workers", "2")
+    process = _ingest(write_feed(tmp_path / "feed.jsonl", 200), tmp_path / "killed.db", "--workers", "2")
     workers = _workers_of(process, time.monotonic() + 120)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -151,7 +135,7 @@ def test_a_writer_killed_with_sigkill_takes_its_workers_with_it(tmp_path):
 
 
 def test_a_worker_killed_mid_run_is_replaced_and_the_run_stores_everything(tmp_path, pipeline):
-    feed = _feed(tmp_path / "feed.jsonl", 200)
+    feed = write_feed(tmp_path / "feed.jsonl", 200)
     process = _ingest(feed, tmp_path / "killed.db", "--workers", "2")
     workers = _workers_of(process, time.monotonic() + 120)
     deadline = time.monotonic() + 300
@@ -184,7 +168,7 @@ def poisoned_pipeline():
 def test_a_document_that_kills_its_worker_is_skipped_alone_as_cg203_and_the_rest_are_read():
     from claimgraph.parallel import analyse_in_processes
 
-    texts = [REPORTS[n % len(REPORTS)].format(n=n) for n in range(40)]
+    texts = [FEED_REPORTS[n % len(FEED_REPORTS)].format(n=n) for n in range(40)]
     texts[21] = "POISON " + texts[21]
     documents = [Document(text=t, source=f"feed.jsonl:{n + 1}") for n, t in enumerate(texts)]
     skipped = []
@@ -196,7 +180,7 @@ def test_a_document_that_kills_its_worker_is_skipped_alone_as_cg203_and_the_rest
 def test_workers_that_cannot_read_anything_stop_the_run_with_cg203():
     from claimgraph.parallel import analyse_in_processes
 
-    documents = [Document(text="POISON " + REPORTS[0].format(n=n), source=f"s{n}") for n in range(40)]
+    documents = [Document(text="POISON " + FEED_REPORTS[0].format(n=n), source=f"s{n}") for n in range(40)]
     with pytest.raises(errors.WorkerFailed, match="in a row"):
         list(analyse_in_processes(documents, 2, lambda error: None, batch_size=8, build=poisoned_pipeline))
 
@@ -206,7 +190,7 @@ def test_an_unreachable_scheduler_is_cg204_not_a_traceback(tmp_path):
     with socket.socket() as refusing:
         refusing.bind(("127.0.0.1", 0))  # bound, never listening: connections to it are refused
         address = f"tcp://127.0.0.1:{refusing.getsockname()[1]}"
-        process = _ingest(_feed(tmp_path / "feed.jsonl", 3), tmp_path / "x.db", "--scheduler", address)
+        process = _ingest(write_feed(tmp_path / "feed.jsonl", 3), tmp_path / "x.db", "--scheduler", address)
         _, stderr = process.communicate(timeout=120)
     assert process.returncode != 0 and "Traceback" not in stderr
     assert "[CG204]" in stderr, stderr[-2000:]

@@ -5,6 +5,7 @@ Each is written for SQLite. PostgreSQL runs it translated (``_postgres_sql.ddl``
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from importlib import resources
 
@@ -29,6 +30,11 @@ def applied_migrations(conn) -> list[str]:
 
 def migrate(conn) -> list[str]:
     """Apply every migration not yet recorded, each in its own transaction; return their names."""
+    with getattr(conn, "writers_waiting", nullcontext)():
+        return _apply(conn)
+
+
+def _apply(conn) -> list[str]:
     done = set(applied_migrations(conn))
     applied = []
     for name in migration_names():

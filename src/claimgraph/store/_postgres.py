@@ -10,6 +10,7 @@ another writer. Readers never take it.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from typing import Any
 
 from claimgraph.errors import StoreError
@@ -91,6 +92,16 @@ class PostgresConnection:
     def execute_native(self, script: str) -> None:
         """Run a script written for PostgreSQL (no parameters)."""
         self._run(script, None)
+
+    @contextmanager
+    def writers_waiting(self):
+        """Hold the writers' lock across several transactions (migrating: two writers starting on a new
+        database would both create its tables)."""
+        self._run("SELECT pg_advisory_lock(%s)", (WRITER_LOCK,))
+        try:
+            yield
+        finally:
+            self._run("SELECT pg_advisory_unlock(%s)", (WRITER_LOCK,))
 
     @property
     def in_transaction(self) -> bool:

@@ -5,6 +5,7 @@ row values). What still differs is translated here, token by token, never inside
 - parameters: ``?`` and ``:name`` become ``%s`` and ``%(name)s`` (and a literal ``%`` is doubled);
 - ``end``, a column name SQLite allows bare, is a reserved word in PostgreSQL: it is quoted;
 - ``LIKE`` is case-insensitive (for ASCII) in SQLite: it becomes ``ILIKE``;
+- an empty list, ``IN ()``, which PostgreSQL cannot parse, becomes an empty subquery (false, and NOT IN true);
 - SQLite sorts NULL before every value, PostgreSQL after: each ORDER BY term says NULLS FIRST (NULLS LAST when
   descending), so both give the same rows in the same order;
 - in the migrations' DDL, types and collations: TEXT compares bytewise (COLLATE "C", as SQLite's BINARY), REAL
@@ -27,10 +28,12 @@ def query(sql: str) -> str:
 
 
 def _translated(tokens: list[str]) -> list[str]:
-    out = []
+    out: list[str] = []
     for i, token in enumerate(tokens):
         previous = tokens[i - 1] if i else ""
-        if token == "?":
+        if token == "(" and tokens[i + 1:i + 2] == [")"] and _last_word(out) == "IN":
+            out.append("(SELECT NULL WHERE FALSE")  # SQLite's empty list: IN () is false, NOT IN () true
+        elif token == "?":
             out.append("%s")
         elif token.startswith(":") and len(token) > 1 and previous != ":":
             out.append(f"%({token[1:]})s")
