@@ -9,14 +9,17 @@ cost at the first size.
 
     .venv/bin/python bench/merge_cost.py                        # 1k and 10k
     .venv/bin/python bench/merge_cost.py --sizes 1000 10000 100000
+    .venv/bin/python bench/merge_cost.py --sizes 1000 10000 100000 --postgresql   # on a throwaway server
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -77,10 +80,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--probe", type=int, default=100, help="new reports timed at each size")
     parser.add_argument("--actors", type=int, default=300)
+    parser.add_argument("--postgresql", action="store_true", help="store into PostgreSQL (a throwaway server)")
     args = parser.parse_args()
     rng = random.Random(7)
-    with tempfile.TemporaryDirectory() as folder:
-        with Store(Path(folder) / "bench.db") as store:
+    with fresh_store(args.postgresql) as db:
+        with Store(db) as store:
             stored, first, n = 0, None, 0
             print("stored  ms/report merged  ms/report unmerged  merge ms  merged vs first size")
             for size in sorted(args.sizes):
@@ -98,6 +102,20 @@ def main() -> None:
                 first = first or merged
                 print(f"{size:>6}  {merged * 1000:>16.2f}  {plain * 1000:>18.2f}  {(merged - plain) * 1000:>8.2f}"
                       f"  {merged / first:>20.2f}")
+
+
+@contextmanager
+def fresh_store(postgresql: bool):
+    """An empty store's --db: a temporary SQLite file, or a database on a throwaway PostgreSQL server."""
+    if not postgresql:
+        with tempfile.TemporaryDirectory() as folder:
+            yield str(Path(folder) / "bench.db")
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from pgserver import fresh_database, running_server
+
+    with running_server() as server:
+        yield fresh_database(server, "bench")
 
 
 if __name__ == "__main__":

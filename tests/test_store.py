@@ -142,6 +142,19 @@ def test_migration_0003_upgrades_a_0002_database(tmp_path):
         assert (new.date_precision, new.date_source, new.language) == ("day", "text", "en")
 
 
+def test_an_older_store_is_upgraded_before_it_is_read(tmp_path):
+    _old_database(tmp_path / "old.db")
+    with Store(tmp_path / "old.db", readonly=True) as store:
+        assert [d.id for d in store.documents()] == ["dold"] and store.migrations == migration_names()
+
+
+def test_an_older_store_that_cannot_be_written_says_how_to_upgrade_it(tmp_path):
+    _old_database(tmp_path / "old.db")
+    (tmp_path / "old.db-shm").mkdir()  # writing (WAL) cannot start here, whoever runs the test (root writes all)
+    with pytest.raises(StoreError, match="older claimgraph.*claimgraph ingest"):
+        Store(tmp_path / "old.db", readonly=True)
+
+
 def test_partial_and_missing_dates_round_trip_and_filter_by_overlap(db):
     with Store(db) as store:
         for n, date in enumerate([None, "2022", "2022-12", "2023-01-05"]):

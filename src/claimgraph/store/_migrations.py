@@ -28,6 +28,15 @@ def applied_migrations(conn) -> list[str]:
     return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
 
+def pending_migrations(conn) -> list[str]:
+    """Migrations not yet applied, read without writing (a reader's connection may not write)."""
+    try:
+        done = {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
+    except DATABASE_ERRORS:
+        return []  # no store at all: reading it says so
+    return [name for name in migration_names() if name not in done]
+
+
 def migrate(conn) -> list[str]:
     """Apply every migration not yet recorded, each in its own transaction; return their names."""
     with getattr(conn, "writers_waiting", nullcontext)():

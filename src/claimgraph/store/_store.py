@@ -36,7 +36,7 @@ from claimgraph.store._merged_read import (
     select_merged_ids,
     undated_reports,
 )
-from claimgraph.store._migrations import applied_migrations, migrate
+from claimgraph.store._migrations import applied_migrations, migrate, pending_migrations
 from claimgraph.store._postgres import is_postgres
 from claimgraph.store._search import document_ids_titled, entity_ids_named
 
@@ -91,12 +91,32 @@ class Store:
         self.readonly = readonly
         self.conn = connect(self.path, readonly)
         if not readonly:
+            self._migrate(self.conn)
+        elif pending_migrations(self.conn):
+            self._upgrade_then_read()
+
+    def _migrate(self, conn) -> None:
+        try:
+            migrate(conn)
+        except DATABASE_ERRORS as exc:  # a full disk while a new database is made
+            conn.close()
+            raise StoreError(f"could not set up the database: {exc}; nothing was stored", where=self.where) from exc
+
+    def _upgrade_then_read(self) -> None:
+        """A store made by an older claimgraph is brought up to date before it is read (its readers would ask
+        for columns it does not have yet); where it cannot be written, it is not read."""
+        self.conn.close()
+        try:
+            writer = connect(self.path, readonly=False)
             try:
-                migrate(self.conn)
-            except DATABASE_ERRORS as exc:  # a full disk while a new database is made
-                self.conn.close()
-                raise StoreError(f"could not set up the database: {exc}; nothing was stored",
-                                 where=self.where) from exc
+                migrate(writer)
+            finally:
+                writer.close()
+        except (StoreError, *DATABASE_ERRORS) as exc:
+            raise StoreError(f"was made by an older claimgraph and must be upgraded before it is read, which needs "
+                             f"write access ({getattr(exc, 'message', exc)}): run any `claimgraph ingest` into it "
+                             "once where it can be written", where=self.where) from exc
+        self.conn = connect(self.path, readonly=True)
 
     def __enter__(self) -> Store:
         return self
