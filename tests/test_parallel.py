@@ -177,6 +177,21 @@ def test_a_document_that_kills_its_worker_is_skipped_alone_as_cg203_and_the_rest
     assert [(e.code, e.where) for e in skipped] == [("CG203", documents[21].location)]
 
 
+def test_on_a_dask_cluster_too_a_document_that_kills_workers_is_skipped_alone():
+    distributed = pytest.importorskip("distributed")
+    from claimgraph.parallel import analyse_on_cluster
+
+    texts = [FEED_REPORTS[n % len(FEED_REPORTS)].format(n=n) for n in range(12)]
+    texts[5] = "POISON " + texts[5]
+    documents = [Document(text=t, source=f"feed.jsonl:{n + 1}") for n, t in enumerate(texts)]
+    skipped = []
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        read = list(analyse_on_cluster(documents, cluster.scheduler_address, skipped.append, batch_size=4,
+                                       build=poisoned_pipeline))
+    assert [e.document.source for e in read] == [d.source for n, d in enumerate(documents) if n != 5]
+    assert [(e.code, e.where) for e in skipped] == [("CG203", documents[5].location)]
+
+
 def test_workers_that_cannot_read_anything_stop_the_run_with_cg203():
     from claimgraph.parallel import analyse_in_processes
 

@@ -7,13 +7,15 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, WorkerFailed
 from claimgraph.model import Document, Extraction
 
 # Documents per batch sent to a worker: big enough that sending costs little beside reading, small enough that
 # the results held in flight stay a few megabytes.
 BATCH_SIZE = 16
 Read = list[Extraction | ClaimgraphError]  # one batch read: each document's extraction or error, in input order
+# Documents that each kill their worker, one after another, before the run stops: then it is the machine, not them.
+GIVE_UP_AFTER = 3
 
 
 def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -49,3 +51,23 @@ def delivered(items: Iterable[Extraction | ClaimgraphError], on_error) -> Iterat
             on_error(item)
         else:
             yield item
+
+
+class KillCount:
+    """Documents read alone after their batch's worker died: one that kills its worker by itself is skipped (CG203,
+    naming it); GIVE_UP_AFTER of them in a row stop the run, since then it is the workers that cannot run."""
+
+    def __init__(self) -> None:
+        self.in_a_row = 0
+
+    def survived(self) -> None:
+        self.in_a_row = 0
+
+    def killed(self, document: Document, exc: BaseException) -> WorkerFailed:
+        self.in_a_row += 1
+        if self.in_a_row >= GIVE_UP_AFTER:
+            raise WorkerFailed(f"{GIVE_UP_AFTER} documents in a row killed the process reading them: the workers "
+                               "cannot run here (out of memory?); what was stored before is kept: run again with "
+                               "fewer --workers, or on other machines") from exc
+        return WorkerFailed("reading this document killed its worker process (a crash in the parser, or out of "
+                            "memory); it was skipped and the batch went on: please report it", where=document.location)

@@ -1,5 +1,8 @@
 """Reading on a Dask distributed cluster: the same batches and the same reading function as the processes of one
-machine, sent to the cluster's workers; the results come back, in input order, to the one writer."""
+machine, sent to the cluster's workers; the results come back, in input order, to the one writer.
+
+A batch whose workers died reading it (Dask gave up on it: KilledWorker) is read again one document at a time, so
+only a document that kills workers by itself is skipped, as with ``--workers``."""
 
 from __future__ import annotations
 
@@ -8,18 +11,19 @@ from collections.abc import Iterable, Iterator
 
 from claimgraph.errors import ClusterUnreachable, WorkerFailed
 from claimgraph.model import Document, Extraction
-from claimgraph.parallel._batches import BATCH_SIZE, Read, delivered, in_order, read_batch
+from claimgraph.parallel._batches import BATCH_SIZE, KillCount, Read, delivered, in_order, read_batch
 
 CONNECT_TIMEOUT = "10s"
 
-_pipeline = None  # each worker process's own, built by its first batch
+_pipelines: dict = {}  # each worker process's own, by the function that builds it, built by its first batch
 _reading = threading.Lock()  # a worker may run tasks in threads; the spaCy pipeline reads one batch at a time
 
 
 def analyse_on_cluster(documents: Iterable[Document], scheduler: str, on_error,
-                       batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
+                       batch_size: int = BATCH_SIZE, build=None) -> Iterator[Extraction]:
     """Extractions in input order, read by the workers of the Dask cluster at ``scheduler`` (tcp://host:port).
-    The workers need claimgraph installed: they are sent the name of the reading function, not its code."""
+    The workers need claimgraph installed: they are sent the name of the reading function, not its code.
+    ``build`` makes each worker's pipeline (default: ``resolve.build_pipeline``; a module-level function)."""
     from distributed import Client  # deferred: Dask is only needed here
 
     try:
@@ -30,20 +34,51 @@ def analyse_on_cluster(documents: Iterable[Document], scheduler: str, on_error,
                                  ) from exc
     with client:
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        read = in_order(lambda batch: client.submit(read_on_worker, batch, pure=False), _result, documents,
-                        batch_size, in_flight=2 * workers)
-        yield from delivered(read, on_error)
+        cluster = _Cluster(client, build)
+        yield from delivered(in_order(cluster.send, cluster.collect, documents, batch_size, 2 * workers), on_error)
 
 
-def read_on_worker(batch: list[Document]) -> Read:
+class _Cluster:
+    def __init__(self, client, build) -> None:
+        self.client, self.build, self.kills = client, build, KillCount()
+
+    def send(self, batch: list[Document]):
+        return batch, self.client.submit(read_on_worker, batch, self.build, pure=False)
+
+    def collect(self, sent) -> Read:
+        from distributed import KilledWorker
+
+        batch, future = sent
+        try:
+            return _result(future)
+        except WorkerFailed as failed:
+            if not isinstance(failed.__cause__, KilledWorker):
+                raise
+        return self._one_by_one(batch)
+
+    def _one_by_one(self, batch: list[Document]) -> Read:
+        from distributed import KilledWorker
+
+        read: Read = []
+        for document, future in [(d, self.client.submit(read_on_worker, [d], self.build, pure=False)) for d in batch]:
+            try:
+                read += _result(future)
+                self.kills.survived()
+            except WorkerFailed as failed:
+                if not isinstance(failed.__cause__, KilledWorker):
+                    raise
+                read.append(self.kills.killed(document, failed))
+        return read
+
+
+def read_on_worker(batch: list[Document], build=None) -> Read:
     """Run on a worker: the pipeline is built once per worker process, then reads every batch sent to it."""
-    global _pipeline
     with _reading:
-        if _pipeline is None:
+        if build not in _pipelines:
             from claimgraph.resolve import build_pipeline
 
-            _pipeline = build_pipeline()
-        return read_batch(_pipeline, batch)
+            _pipelines[build] = (build or build_pipeline)()
+        return read_batch(_pipelines[build], batch)
 
 
 def _result(future) -> Read:

@@ -12,12 +12,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
 
-from claimgraph.errors import WorkerFailed
 from claimgraph.model import Document, Extraction
-from claimgraph.parallel._batches import BATCH_SIZE, Read, delivered, in_order, read_batch
-
-# Documents that each kill their worker, one after another, before the run stops: then it is the machine, not them.
-GIVE_UP_AFTER = 3
+from claimgraph.parallel._batches import BATCH_SIZE, KillCount, Read, delivered, in_order, read_batch
 
 _pipeline = None  # each worker's own, built once by _load
 
@@ -57,7 +53,7 @@ class _Pool:
     def __init__(self, workers: int, build) -> None:
         self.workers, self.build = workers, build
         self.outstanding: list[_Sent] = []
-        self.killed_in_a_row = 0
+        self.kills = KillCount()
         self.executor = self._start()
 
     def __enter__(self) -> _Pool:
@@ -104,16 +100,9 @@ class _Pool:
         for document in batch:
             try:
                 read += self.executor.submit(_read, [document]).result()
-                self.killed_in_a_row = 0
+                self.kills.survived()
             except BrokenProcessPool as exc:
-                self.killed_in_a_row += 1
-                if self.killed_in_a_row >= GIVE_UP_AFTER:
-                    raise WorkerFailed(f"{GIVE_UP_AFTER} documents in a row killed the process reading them: the "
-                                       "workers cannot run here (out of memory?); what was stored before is kept: "
-                                       "run again with fewer --workers") from exc
-                read.append(WorkerFailed("reading this document killed its worker process (a crash in the parser, "
-                                         "or out of memory); it was skipped and the batch went on: please report it",
-                                         where=document.location))
+                read.append(self.kills.killed(document, exc))
                 self._restart()
         return read
 
