@@ -1,4 +1,4 @@
-"""Store: the embedded SQLite database (the only place SQL is written)."""
+"""Store: the embedded SQLite database, or PostgreSQL through the same interface (the only place SQL is written)."""
 
 from claimgraph.store._claims import EventFilter, StoredEvent
 from claimgraph.store._judgements import Judgement

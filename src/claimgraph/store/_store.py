@@ -1,4 +1,4 @@
-"""The SQLite store: one writer, many readers (WAL). All SQL of the project lives in this package."""
+"""The store, in SQLite (one writer, many readers: WAL) or PostgreSQL. All SQL of the project lives in this package."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def document_key(text_sha256: str) -> str:
 
 
 class Store:
-    """A claimgraph database file. Use as a context manager, or call ``close()``."""
+    """A claimgraph database: an SQLite file, or a PostgreSQL URL. Use as a context manager, or call ``close()``."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
         self.path = path if is_postgres(path) else Path(path)
