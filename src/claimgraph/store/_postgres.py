@@ -78,11 +78,8 @@ class PostgresConnection:
         rows = list(rows)
         if not rows:
             return _Cursor(rowcount=0)
-        try:
-            cursor = self.raw.cursor()
-            cursor.executemany(query(sql), rows)
-        except self._errors() as exc:
-            raise PostgresError(_said(exc)) from exc
+        cursor = self.raw.cursor()
+        self._wrapped(cursor.executemany, query(sql), rows)
         return _Cursor(cursor)
 
     def executescript(self, script: str) -> None:
@@ -113,8 +110,12 @@ class PostgresConnection:
         self.raw.close()
 
     def _run(self, sql: str, params):
+        return self._wrapped(self.raw.execute, sql, params)
+
+    def _wrapped(self, call, *args):
+        """``call`` with psycopg's errors raised as PostgresError, which the store catches as database errors."""
         try:
-            return self.raw.execute(sql, params)
+            return call(*args)
         except self._errors() as exc:
             raise PostgresError(_said(exc)) from exc
 
