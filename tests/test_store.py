@@ -1,6 +1,9 @@
 import sqlite3
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.errors import StoreError
 from claimgraph.model import Attribution, Document, Entity, Event, Extraction, Quantity, Span, Speaker, Timex
@@ -197,3 +200,29 @@ def test_claims_and_inferred_participants_round_trip(db):
     assert claims[1].speaker.start is None and claims[2].speaker is None
     assert stored.event.recipient[-1] == {"entity": None, "name": "Russian Armed Forces", "start": None, "end": None,
                                           "inferred": "armed forces"}
+
+
+_BLOCK_DATES = st.one_of(st.none(), st.dates(date(2022, 1, 1), date(2022, 12, 31)).map(date.isoformat),
+                         st.sampled_from(["2022-06", "2022-07", "2022"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(dates=st.lists(_BLOCK_DATES, min_size=1, max_size=150), middle=st.dates(date(2022, 3, 1), date(2022, 10, 1)),
+       limit=st.integers(1, 60))
+def test_a_blocks_nearest_events_are_those_of_sorting_the_whole_window(dates, middle, limit):
+    """Reading the days around the middle first (and widening) gives exactly what sorting the whole window gives."""
+    from claimgraph.store._merged import SqliteMergeIndex
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE merge_blocks (block TEXT, document_id TEXT, event_id TEXT, date TEXT)")
+    conn.executemany("INSERT INTO merge_blocks VALUES ('AID|Q1', ?, 'e1', ?)",
+                     [(f"d{n:03d}", day) for n, day in enumerate(dates)])
+    low, high = (middle - timedelta(days=120)).isoformat(), (middle + timedelta(days=120)).isoformat()
+
+    def distance(day):  # a month or a year counts from its first day; an undated event is as near as can be
+        return abs((date.fromisoformat((day + "-01-01")[:10]) - middle).days) if day else 0
+
+    window = [(f"d{n:03d}", day) for n, day in enumerate(dates) if day is None or low[:7] <= day <= high]
+    expected = sorted(window, key=lambda row: (distance(row[1]), row[0]))[:limit]
+    found = SqliteMergeIndex(conn).blocked(["AID|Q1"], low, high, limit)
+    assert found == [("AID|Q1", f"{doc}/e1", day) for doc, day in expected]
