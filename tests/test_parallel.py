@@ -3,6 +3,7 @@ worker or a killed writer loses nothing and leaves no process behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -43,10 +44,20 @@ def test_two_worker_processes_store_exactly_what_one_process_stores(feed, single
     assert database_content(tmp_path / "two.db") == database_content(single)
 
 
+@contextlib.contextmanager
+def local_cluster(distributed):
+    """A real 2-worker cluster on this machine. A task that finds no worker for 2 minutes (the workers died and were
+    not started again) fails, so the test fails rather than waits forever."""
+    import dask
+
+    with dask.config.set({"distributed.scheduler.no-workers-timeout": "120s"}), distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster
+
+
 def test_a_dask_cluster_of_two_workers_stores_exactly_what_one_process_stores(feed, single, tmp_path):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with local_cluster(distributed) as cluster:
         report = api.ingest([feed], db=tmp_path / "dask.db", scheduler=cluster.scheduler_address)
         assert len(cluster.scheduler_info["workers"]) == 2
     assert (report.read, report.stored, report.skipped) == (48, 48, [])
@@ -185,7 +196,7 @@ def test_on_a_dask_cluster_too_a_document_that_kills_workers_is_skipped_alone():
     texts[5] = "POISON " + texts[5]
     documents = [Document(text=t, source=f"feed.jsonl:{n + 1}") for n, t in enumerate(texts)]
     skipped = []
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with local_cluster(distributed) as cluster:
         read = list(analyse_on_cluster(documents, cluster.scheduler_address, skipped.append, batch_size=4,
                                        build=poisoned_pipeline))
     assert [e.document.source for e in read] == [d.source for n, d in enumerate(documents) if n != 5]

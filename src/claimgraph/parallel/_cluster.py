@@ -60,9 +60,10 @@ class _Cluster:
         from distributed import KilledWorker
 
         read: Read = []
-        for document, future in [(d, self.client.submit(read_on_worker, [d], self.build, pure=False)) for d in batch]:
+        for document in batch:  # one in flight at a time: a worker that dies then dies of that document alone (two
+            # sent at once may share a worker, and Dask counts its death against both)
             try:
-                read += _result(future)
+                read += _result(self.client.submit(read_on_worker, [document], self.build, pure=False))
                 self.kills.survived()
             except WorkerFailed as failed:
                 if not isinstance(failed.__cause__, KilledWorker):
