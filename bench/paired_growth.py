@@ -1,0 +1,76 @@
+"""The ingest rate into a small store and into a large one, measured side by side in the same minutes.
+
+`store_growth.py` measures each size when the growing store reaches it, so its 1k and 40k probes are most of an
+hour apart, and this shared machine's speed drifts in that time. Here the small store is built first (the first
+SMALL RSS reports), the large one is given (made by `store_growth.py --db`), and then, in alternating rounds, each
+store is restored from its copy and the PROBE reports that follow it are read and stored into it. The ratio of the
+two rates is taken per round, so the drift between rounds cancels; the median of the rounds is reported.
+
+    .venv/bin/python bench/store_growth.py --sizes 40000 --db /tmp/rss40.db    # once: about 40 minutes
+    .venv/bin/python bench/paired_growth.py /tmp/rss40.db                      # about 5 minutes
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import tempfile
+from pathlib import Path
+
+from store_growth import PROBE, RSS, documents, grow
+
+from claimgraph.model import Document
+from claimgraph.resolve import build_pipeline
+from claimgraph.store import Store
+
+
+def reports_after(db: Path, docs: list[Document]) -> int:
+    """How many of the RSS reports, in order, the store was made from: one past the last it holds."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        held = {row[0] for row in conn.execute("SELECT external_id FROM documents")}
+    return max(n for n, d in enumerate(docs) if d.id in held) + 1
+
+
+def probe(copy: Path, store_path: Path, batch: list[Document], pipeline) -> tuple[float, float]:
+    """Reports a second (reading and storing) and storing ms a report, into a fresh copy of the store."""
+    shutil.copy(copy, store_path)
+    with Store(store_path) as store:
+        storing, total, stored = grow(store, batch, pipeline)
+    return stored / total, 1000 * storing / max(stored, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("large", type=Path, help="a store of the first RSS reports, made by store_growth.py --db")
+    parser.add_argument("--small", type=int, default=1000, help="reports in the small store (default 1000)")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        docs, pipeline = documents(RSS, folder), build_pipeline()
+        small = folder / "small.db"
+        with Store(small) as store:
+            grow(store, docs[:args.small], pipeline)
+        large = folder / "large.db"
+        shutil.copy(args.large, large)
+        with Store(large):
+            pass  # a store made by an older claimgraph is brought to the current schema once, here
+        after = reports_after(large, docs)
+        cases = {"small": (small, docs[args.small:args.small + PROBE]), "large": (large, docs[after:after + PROBE])}
+        print(f"small: {args.small:,} reports; large: {after:,} reports; probes of {PROBE} reports each")
+        ratios = []
+        for n in range(args.rounds):
+            small_rate, small_ms = probe(cases["small"][0], folder / "probe.db", cases["small"][1], pipeline)
+            large_rate, large_ms = probe(cases["large"][0], folder / "probe.db", cases["large"][1], pipeline)
+            ratios.append(large_rate / small_rate)
+            print(f"round {n + 1}: small {small_rate:.1f} reports/s ({small_ms:.2f} ms storing), "
+                  f"large {large_rate:.1f} reports/s ({large_ms:.2f} ms storing), rate ratio {ratios[-1]:.2f}",
+                  flush=True)
+        print(f"rate at {after:,} as a share of the rate at {args.small:,}: median {statistics.median(ratios):.2f}"
+              f" (rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
+
+
+if __name__ == "__main__":
+    main()
