@@ -5,6 +5,8 @@ Each part is timed on its own with a wall clock around it, after a warm-up of th
 gazetteer, datasketch's import), over the same BBC articles; the parse is the remainder of the pipeline's time.
 
     .venv/bin/python bench/ingest_parts.py                 # 150 BBC articles
+
+Last, the time of each spaCy component, in the model as spaCy ships it and as claimgraph loads it.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from throughput import DEFAULT_CORPUS, load_texts
+from throughput import DEFAULT_CORPUS, bare_spacy, load_texts
 
 import claimgraph.store._store as store_module
+from claimgraph.extract import load_model
 from claimgraph.merge import signature
 from claimgraph.model import Document
 from claimgraph.resolve import build_pipeline
@@ -60,6 +63,29 @@ def store(extractions: list) -> tuple[float, Counter]:
         return time.perf_counter() - started, parts
 
 
+def components(nlp, texts: list[str]) -> Counter:
+    """Seconds in each of the model's components over the texts (the tokenizer first), each run over all texts
+    in batches of 16, as the pipeline runs them."""
+    spent: Counter = Counter()
+    started = time.perf_counter()
+    docs = [nlp.make_doc(text) for text in texts]
+    spent["tokenizer"] += time.perf_counter() - started
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(component.pipe(docs, batch_size=16)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        spent[name] += time.perf_counter() - started
+    return spent
+
+
+def print_components(texts: list[str]) -> None:
+    print(f"{'spaCy component':36} {'as shipped':>10} {'as claimgraph loads it':>23}")
+    shipped, ours = (components(nlp, texts) for nlp in (bare_spacy(), load_model()))
+    for name in dict.fromkeys([*shipped, *ours]):
+        print(f"  {name:34} {shipped[name] / len(texts) * 1000:10.1f} {ours[name] / len(texts) * 1000:23.1f}")
+    print(f"  {'all':34} {sum(shipped.values()) / len(texts) * 1000:10.1f} "
+          f"{sum(ours.values()) / len(texts) * 1000:23.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=150)
@@ -84,6 +110,7 @@ def main() -> None:
     for name, seconds in parts.most_common():
         print(f"  {name:34} {seconds / n * 1000:7.1f}")
     print(f"{'worker round trip':36} {trip / n * 1000:7.1f}  ({len(sent) / n / 1024:.0f} KB pickled)")
+    print_components(texts[WARM_UP:])
 
 
 if __name__ == "__main__":

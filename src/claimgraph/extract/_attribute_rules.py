@@ -1,11 +1,12 @@
 """The model's attribute rules (fine tag to part of speech and morphology, and their exceptions) matched by lookup.
 
 spaCy's ``attribute_ruler`` runs a general ``Matcher`` with all 179 rules of the small English model at every
-token: a fifth of the model's whole time on news text (docs/PERFORMANCE.md). Its rules use a small part of what
-a Matcher can say: one or two tokens, each an exact TAG, LOWER (or LOWER IN a list), DEP or IS_SPACE. Such rules
-are found here by looking each token up under its tag and its lower-case form, and handed back to the ruler, which
-applies them as before. A rule that says more (an operator, a regex, another attribute) keeps spaCy's Matcher for
-the whole ruler: the annotations are the same either way (tests/test_extract.py compares them).
+token: about a fifth of the model's time on news text (docs/PERFORMANCE.md). Its rules use a small part of what a
+Matcher can say: one or two tokens, each tested on TAG, LOWER, DEP or IS_SPACE (a value, IN, NOT_IN or REGEX).
+Such rules are filed under the tag, lower-case form and dependency their first token can have, found by looking
+each token up, and handed back to the ruler as the Matcher's (id, start, end) matches, which it applies as before.
+If any rule says more (an operator, another attribute), the ruler keeps spaCy's Matcher. The annotations are the
+same either way (tests/test_attribute_rules.py compares them with the stock model's).
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ _ATTRIBUTES = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 
 @dataclass(frozen=True)
 class _Rule:
-    order: int  # the rule's place in the ruler: later rules win, as in spaCy's ruler
-    match_id: int  # the ruler's id for it
+    match_id: int  # the ruler's id for it: its place among the rules (the ruler applies later ones last)
     tokens: tuple[tuple[tuple[int, Callable], ...], ...]  # per token: (attribute's column, test of its value)
 
     def matches_at(self, rows: list[tuple], start: int) -> bool:
@@ -72,7 +72,7 @@ def use_lookup(ruler) -> bool:
             tokens = _conditions(pattern)
             if tokens is None:
                 return False
-            rules.append(_Rule(order, match_id, tokens))
+            rules.append(_Rule(match_id, tokens))
     ruler.matcher = LookupMatcher(ruler.matcher, rules)
     return True
 

@@ -52,12 +52,11 @@ class SqliteMergeIndex:
         grow with the store. So the days around the middle are read first, widening until the ``limit``-th event
         found is no further away than the days read: every event outside them is further still, so the answer is
         that of reading the whole window."""
-        for days in (*NEAREST_DAYS, None):
-            near_low, near_high = _around(middle, days, low, high)
-            rows = self._window(block, near_low, near_high, middle, limit)
-            if days is None or (len(rows) == limit and rows[-1][4] <= days):
+        for days in NEAREST_DAYS if low and high else ():  # an undated frontier has no days around it
+            rows = self._window(block, *_around(middle, days, low, high), middle, limit)
+            if len(rows) == limit and rows[-1][4] <= days:
                 return rows
-        return []  # not reached: the last step reads the whole window
+        return self._window(block, low, high, middle, limit)
 
     def _window(self, block: str, low: str | None, high: str | None, middle: str, limit: int) -> list:
         distance = "abs(julianday(substr(coalesce(date, ?) || '-01-01', 1, 10)) - julianday(?))"
@@ -144,10 +143,8 @@ class SqliteMergeIndex:
                               [(f.plan, f.deed, f.score, json.dumps(f.reasons)) for f in links])
 
 
-def _around(middle: str, days: int | None, low: str | None, high: str | None) -> tuple[str | None, str | None]:
-    """[middle - days, middle + days] within [low, high]; the whole of it for None or an undated window."""
-    if days is None or not low or not high:
-        return low, high
+def _around(middle: str, days: int, low: str, high: str) -> tuple[str, str]:
+    """[middle - days, middle + days] within [low, high]."""
     day = date.fromisoformat(middle)
     return max(low, (day - timedelta(days=days)).isoformat()), min(high, (day + timedelta(days=days)).isoformat())
 
