@@ -43,33 +43,38 @@ class _Cluster:
         self.client, self.build, self.kills = client, build, KillCount()
 
     def send(self, batch: list[Document]):
-        return batch, self.client.submit(read_on_worker, batch, self.build, pure=False)
+        return batch, self._submit(batch)
 
     def collect(self, sent) -> Read:
-        from distributed import KilledWorker
-
         batch, future = sent
         try:
             return _result(future)
         except WorkerFailed as failed:
-            if not isinstance(failed.__cause__, KilledWorker):
-                raise
+            _unless_killed(failed)
         return self._one_by_one(batch)
 
     def _one_by_one(self, batch: list[Document]) -> Read:
-        from distributed import KilledWorker
-
         read: Read = []
         for document in batch:  # one in flight at a time: a worker that dies then dies of that document alone (two
             # sent at once may share a worker, and Dask counts its death against both)
             try:
-                read += _result(self.client.submit(read_on_worker, [document], self.build, pure=False))
+                read += _result(self._submit([document]))
                 self.kills.survived()
             except WorkerFailed as failed:
-                if not isinstance(failed.__cause__, KilledWorker):
-                    raise
+                _unless_killed(failed)
                 read.append(self.kills.killed(document, failed))
         return read
+
+    def _submit(self, batch: list[Document]):
+        return self.client.submit(read_on_worker, batch, self.build, pure=False)
+
+
+def _unless_killed(failed: WorkerFailed) -> None:
+    """Raise ``failed`` again unless Dask gave up on the task because its workers died reading it (KilledWorker)."""
+    from distributed import KilledWorker
+
+    if not isinstance(failed.__cause__, KilledWorker):
+        raise failed
 
 
 def read_on_worker(batch: list[Document], build=None) -> Read:
