@@ -1,5 +1,5 @@
-"""The model's attribute rules matched by lookup give exactly spaCy's own annotations (part of speech, morphology,
-lemma), and a rule the lookup cannot say keeps spaCy's Matcher."""
+"""The model as claimgraph loads it (attribute rules by lookup, products by NumPy) gives exactly spaCy's own annotations
+(part of speech, morphology, lemma, parse, entities), and a rule the lookup cannot say keeps spaCy's Matcher."""
 
 import json
 from pathlib import Path
@@ -60,3 +60,29 @@ def test_lookup_keeps_the_rules_order_later_wins():
     ruler.add([[{"LOWER": {"REGEX": "^drone"}}]], {"POS": "PROPN"})
     assert use_lookup(ruler)
     assert [t.pos_ for t in nlp("strike drones strike")] == ["NOUN", "PROPN", "VERB"]
+
+
+def test_the_numpy_products_give_the_stock_models_parse_and_entities(stock, nlp):
+    from claimgraph.extract._matmul_ops import MatmulOps
+
+    assert isinstance(nlp.get_pipe("ner").model.ops, MatmulOps)
+    for text in _texts():
+        ours, theirs = nlp(text), stock(text)
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in ours] == \
+            [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in theirs]
+
+
+@pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (True, False), (False, True), (True, True)])
+def test_the_numpy_product_is_thincs(trans1, trans2):
+    numpy = pytest.importorskip("numpy")
+    from thinc.api import NumpyOps
+
+    from claimgraph.extract._matmul_ops import MatmulOps
+
+    rng = numpy.random.default_rng(7)
+    x, y = rng.random((6, 6), dtype="float32"), rng.random((6, 6), dtype="float32")
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert numpy.allclose(MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2), expected, rtol=1e-5)
+    out = numpy.zeros_like(expected)
+    assert MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    assert numpy.allclose(out, expected, rtol=1e-5)

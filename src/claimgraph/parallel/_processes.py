@@ -109,6 +109,9 @@ class _Pool:
 
 def _load(build=None) -> None:
     global _pipeline
+    # One BLAS thread per worker: the workers are already one per core, and more threads would fight over them.
+    # Read when NumPy loads, which in a fresh (spawned) worker is after this.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     threading.Thread(target=_exit_with_parent, daemon=True).start()
     if build is None:
         from claimgraph.resolve import build_pipeline as build
