@@ -26,6 +26,12 @@ def _texts() -> list[str]:
     return [TRICKY] + [json.loads(line)["text"] for line in lines if line.strip()]
 
 
+@pytest.fixture(scope="module")
+def parsed(stock, nlp):
+    """Each text as claimgraph's model reads it and as the stock model does, parsed once for every test here."""
+    return [(nlp(text), stock(text)) for text in _texts()]
+
+
 def test_the_pinned_models_rules_all_fit_the_lookup(stock):
     import spacy
 
@@ -34,9 +40,8 @@ def test_the_pinned_models_rules_all_fit_the_lookup(stock):
     assert len(ruler.patterns) == len(stock.get_pipe("attribute_ruler").patterns)  # still answers what it holds
 
 
-def test_lookup_annotations_are_spacys_own(stock, nlp):
-    for text in _texts():
-        ours, theirs = nlp(text), stock(text)
+def test_lookup_annotations_are_spacys_own(parsed):
+    for ours, theirs in parsed:
         assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
 
 
@@ -62,12 +67,11 @@ def test_lookup_keeps_the_rules_order_later_wins():
     assert [t.pos_ for t in nlp("strike drones strike")] == ["NOUN", "PROPN", "VERB"]
 
 
-def test_the_numpy_products_give_the_stock_models_parse_and_entities(stock, nlp):
+def test_the_numpy_products_give_the_stock_models_parse_and_entities(parsed, nlp):
     from claimgraph.extract._matmul_ops import MatmulOps
 
     assert isinstance(nlp.get_pipe("ner").model.ops, MatmulOps)
-    for text in _texts():
-        ours, theirs = nlp(text), stock(text)
+    for ours, theirs in parsed:
         assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in ours] == \
             [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in theirs]
 
