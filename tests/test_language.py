@@ -6,13 +6,16 @@ The paragraphs are written for these tests (an invented harbour town), one per l
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.export import validate
-from claimgraph.ingest import read_paths
+from claimgraph.ingest import _language, read_paths
 from claimgraph.ingest._language import detect_language
 from claimgraph.model import Document
 
@@ -49,6 +52,27 @@ def test_each_language_is_recognised(code):
 @pytest.mark.parametrize("text", ["", "Tesslin 2023.", "Undated.", "12 345 678", "Pier."])
 def test_unsure_is_none(text):
     assert detect_language(text) is None
+
+
+def _main_script_letter_by_letter(sample):
+    """The plain reading of the rule, one letter at a time: the counted-once version must agree with it."""
+    letters = [ch for ch in sample if ch.isalpha()]
+    counts = Counter(name for name in map(_language._script_of, letters) if name is not None)
+    if counts["kana"] and counts["han"]:
+        counts["kana"] += counts.pop("han")
+    if not counts:
+        return None
+    script, n = counts.most_common(1)[0]
+    return script if n > _language._MOSTLY * len(letters) else None
+
+
+_MIXED_SCRIPTS = st.text(st.sampled_from("abcXY 1.,'іыпچテ三嵐한αא\u00e9\u0301"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED_SCRIPTS | st.text(max_size=40))
+def test_the_main_script_counts_each_letter_as_the_plain_rule_does(sample):
+    assert _language._main_script(sample) == _main_script_letter_by_letter(sample)
 
 
 def test_a_foreign_name_or_quote_does_not_change_an_english_report():

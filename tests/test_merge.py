@@ -2,6 +2,7 @@
 
 import datetime
 import random
+import re
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -120,6 +121,17 @@ def test_near_identical_texts_have_near_identical_signatures():
     other = "Ukraine's forces withdrew from the salt-mining town after weeks of fighting, the army said. " * 3
     assert similarity(signature(text), signature(copy)) >= 0.7
     assert similarity(signature(text), signature(other)) < 0.2
+
+
+def test_signatures_are_those_of_a_fresh_minhash_for_every_text():
+    """Signatures are stored and compared across runs: reusing the permutations must not change a single value."""
+    from datasketch import MinHash
+
+    for text in ("one two three four five six seven", "Kyiv said on Monday that the convoy had crossed. " * 4, ""):
+        fresh = MinHash(num_perm=64, seed=7)
+        words = re.findall(r"\w+", text.casefold())
+        fresh.update_batch([" ".join(words[i:i + 5]).encode() for i in range(max(len(words) - 4, 1))])
+        assert signature(text) == fresh.hashvalues.astype("uint64").tobytes()
 
 
 @pytest.fixture(scope="module")

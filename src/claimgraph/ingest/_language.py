@@ -49,14 +49,22 @@ def detect_language(text: str) -> str | None:
 
 def _main_script(sample: str) -> str | None:
     """The non-Latin script most letters are in, or None (Latin, or no clear majority)."""
-    letters = [ch for ch in sample if ch.isalpha()]
-    counts = Counter(name for name in map(_script_of, letters) if name is not None)
+    if sample.isascii():  # most reports: no letter outside Latin, no need to look at each one
+        return None
+    # Counted over distinct characters: a sample holds a few dozen, so each is classified once.
+    chars = Counter(sample)
+    letters = sum(n for ch, n in chars.items() if ch.isalpha())
+    counts: Counter[str] = Counter()
+    for ch, n in chars.items():
+        name = _script_of(ch) if ch.isalpha() else None
+        if name is not None:
+            counts[name] += n
     if not counts:
         return None
     if counts["kana"] and counts["han"]:  # Japanese writes kanji among its kana
         counts["kana"] += counts.pop("han")
     script, n = counts.most_common(1)[0]
-    return script if n > _MOSTLY * len(letters) else None
+    return script if n > _MOSTLY * letters else None
 
 
 def _script_of(letter: str) -> str | None:
