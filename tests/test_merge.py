@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from claimgraph import api
 from claimgraph.merge import EventMention, cluster, follow_ups, score_pair, signature, similarity, time_interval
 from claimgraph.merge import _pairs as merge_pairs
+from claimgraph.merge._blocks import candidate_pairs, query_blocks, registered_blocks, within_window
 from claimgraph.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -334,6 +335,33 @@ def test_a_pair_scores_the_same_in_either_order_so_it_is_cached_once(a, b):
     symmetric."""
     assert merge_pairs._score(a, b) == merge_pairs._score(b, a)
     assert score_pair(a, b) is score_pair(b, a)
+
+
+@st.composite
+def _regions(draw):
+    """A few mentions with distinct keys, some undated, and a subset of them free."""
+    count = draw(st.integers(0, 8))
+    items = [draw(_mentions(f"d{n}/e1")) for n in range(count)]
+    items = [replace(m, date=None) if draw(st.booleans()) and n % 3 == 0 else m for n, m in enumerate(items)]
+    return items, draw(st.none() | st.sets(st.integers(0, max(count - 1, 0))))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_regions())
+def test_candidate_pairs_are_the_pairs_that_share_a_block_within_the_window(region):
+    """The definition, pair by pair: one would find the other through a block, the reports are within the window,
+    and with free members given, at least one of the two is free."""
+    items, free = region
+
+    def finds(i, j):
+        return registered_blocks(items[i]) & query_blocks(items[j])
+
+    expected = {
+        (i, j) for i in range(len(items)) for j in range(i + 1, len(items))
+        if (finds(i, j) or finds(j, i))
+        and within_window(items[i].date, items[j].date) and (free is None or i in free or j in free)
+    }
+    assert candidate_pairs(items, free) == expected
 
 
 class _Blocks:

@@ -88,11 +88,15 @@ def candidate_pairs(mentions: list[EventMention], free: set[int] | None = None) 
             by_block[block].append(i)
             if free is not None and i in free:
                 by_free_block[block].append(i)
+    days = [day_of(m.date).toordinal() if m.date else None for m in mentions]
     pairs = set()
     for j, m in enumerate(mentions):
         found = by_block if free is None or j in free else by_free_block
+        near: set[int] = set()  # a pair shares several blocks as often as not: each is looked at once
         for block in query_blocks(m):
-            for i in found.get(block, ()):
-                if i != j and within_window(m.date, mentions[i].date):
-                    pairs.add((min(i, j), max(i, j)))
+            near.update(found.get(block, ()))
+        near.discard(j)
+        for i in near:
+            if days[i] is None or days[j] is None or abs(days[i] - days[j]) <= WINDOW_DAYS:
+                pairs.add((i, j) if i < j else (j, i))
     return pairs

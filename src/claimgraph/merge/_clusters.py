@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from claimgraph.merge._blocks import candidate_pairs
@@ -71,10 +72,11 @@ def cluster(mentions: list[EventMention], threshold: float | None = None,
     root_of = {i: root for root, group in members.items() for i in group}
     free = {root for root, group in members.items() if len(group) == 1}
     pairs = _scored_pairs(items, free if len(free) < len(items) else None)
-    links: dict[tuple[int, int], _Link] = {}
-    for (i, j), score in pairs.items():
-        joined = _ordered(root_of[i], root_of[j])
-        links[joined] = links.get(joined, _Link()).add(_link(score, i, j))
+    links = _links(pairs, root_of)
+    touching: dict[int, set[int]] = defaultdict(set)  # cluster -> the clusters it has a link with
+    for a, b in links:
+        touching[a].add(b)
+        touching[b].add(a)
 
     def mean(a: int, b: int) -> float:
         return links[(a, b)].total / (len(members[a]) * len(members[b]))
@@ -88,11 +90,16 @@ def cluster(mentions: list[EventMention], threshold: float | None = None,
         link = links.pop((a, b))
         reasons[a] += reasons.pop(b) + [_reason(link, items, pairs)]
         members[a] += members.pop(b)
-        for c in list(members):
-            if c != a and _relink(links, a, b, c):
-                joined = _ordered(a, c)
-                if not links[joined].blocked and mean(*joined) >= threshold:
-                    heapq.heappush(heap, (-mean(*joined), *joined))
+        # Only the clusters linked to a or b can change their link to a: the rest of the region is not looked at.
+        for c in (touching[a] | touching.pop(b)) - {a, b}:
+            _relink(links, a, b, c)
+            touching[c].discard(b)
+            touching[c].add(a)
+            touching[a].add(c)
+            joined = _ordered(a, c)
+            if not links[joined].blocked and mean(*joined) >= threshold:
+                heapq.heappush(heap, (-mean(*joined), *joined))
+        touching[a].discard(b)
     return [Cluster(sorted(items[i].key for i in group), reasons[root]) for root, group in sorted(members.items())]
 
 
@@ -116,9 +123,22 @@ def _scored_pairs(items: list[EventMention], free: set[int] | None = None) -> di
     return {(i, j): score_pair(items[i], items[j]) for i, j in sorted(candidate_pairs(items, free))}
 
 
-def _link(score: PairScore, i: int, j: int) -> _Link:
-    blocked = score.score == NEVER
-    return _Link(0.0 if blocked else score.score, blocked, None if blocked else (score.score, i, j))
+def _links(pairs: dict[tuple[int, int], PairScore], root_of: dict[int, int]) -> dict[tuple[int, int], _Link]:
+    """The link between each two starting clusters, summed over their pairs in order."""
+    links: dict[tuple[int, int], _Link] = {}
+    for (i, j), score in pairs.items():
+        joined = _ordered(root_of[i], root_of[j])
+        link = links.get(joined)
+        if link is None:
+            link = links[joined] = _Link()
+        if score.score == NEVER:
+            link.blocked = True
+            continue
+        link.total += score.score
+        best = (score.score, i, j)
+        if link.best is None or best > link.best:
+            link.best = best
+    return links
 
 
 def _relink(links: dict, a: int, b: int, c: int) -> bool:
