@@ -31,7 +31,8 @@ def follow_ups(mentions: list[EventMention], clusters: list[Cluster]) -> list[Fo
     deeds = [(c, ms) for c, ms in groups if not ms[0].unrealised]
     links = []
     for plan, plan_mentions in plans:
-        best = max((_fit(plan_mentions, ms) + (deed.id,) for deed, ms in deeds if ms[0].type == plan_mentions[0].type
+        done = _as_done(plan_mentions)  # once per plan, not once per deed it is compared with
+        best = max((_fit(done, ms) + (deed.id,) for deed, ms in deeds if ms[0].type == plan_mentions[0].type
                     and _not_earlier(plan_mentions, ms)), default=None)
         if best is not None and best[0] >= FOLLOW_THRESHOLD:
             links.append(FollowUp(plan.id, best[2], round(best[0], 3), best[1]))
@@ -41,18 +42,22 @@ def follow_ups(mentions: list[EventMention], clusters: list[Cluster]) -> list[Fo
 def could_fulfil(a: EventMention, b: EventMention) -> bool:
     """One of the two is a plan the other could carry out (the pair alone, as ``follow_ups`` scores it)."""
     plan, deed = (a, b) if a.unrealised else (b, a)
-    return plan.unrealised and not deed.unrealised and _fit([plan], [deed])[0] >= FOLLOW_THRESHOLD \
+    return plan.unrealised and not deed.unrealised and _fit(_as_done([plan]), [deed])[0] >= FOLLOW_THRESHOLD \
         and _not_earlier([plan], [deed])
 
 
-def _fit(plan: list[EventMention], deed: list[EventMention]) -> tuple[float, tuple[str, ...]]:
-    """Mean over the plan's tellings of their best pair score, the plan read as done (compared as a deed would be),
-    without its times (they say when it was planned; ``_not_earlier`` orders the two) and without what it names (a
-    deed may carry a plan out otherwise: a criminal designation for a terrorist listing); the best pair's reasons.
-    Tellings that name no participant are left out when others name some."""
-    telling = [p for p in plan if p.participants] or plan  # a telling that names no one says neither yes nor no
-    read = [replace(p, status="asserted", date=None, time=None, window=None, words=frozenset()) for p in telling]
-    scores = [[score_pair(p, d) for d in deed] for p in read]
+def _as_done(plan: list[EventMention]) -> list[EventMention]:
+    """The plan's tellings read as done (compared as a deed would be), without their times (they say when it was
+    planned; ``_not_earlier`` orders the two) and without what they name (a deed may carry a plan out otherwise: a
+    criminal designation for a terrorist listing). Tellings that name no participant are left out when others
+    name some: a telling that names no one says neither yes nor no."""
+    telling = [p for p in plan if p.participants] or plan
+    return [replace(p, status="asserted", date=None, time=None, window=None, words=frozenset()) for p in telling]
+
+
+def _fit(done: list[EventMention], deed: list[EventMention]) -> tuple[float, tuple[str, ...]]:
+    """Mean over the plan's tellings (read by ``_as_done``) of their best pair score; the best pair's reasons."""
+    scores = [[score_pair(p, d) for d in deed] for p in done]
     if any(s.score == NEVER for row in scores for s in row):
         return NEVER, ()
     best = [max(row, key=lambda s: s.score) for row in scores]  # each telling of the plan, its closest deed
