@@ -141,13 +141,10 @@ def _links(pairs: dict[tuple[int, int], PairScore], root_of: dict[int, int]) -> 
     return links
 
 
-def _relink(links: dict, a: int, b: int, c: int) -> bool:
-    """After b joined a, a's link to c holds both old links; False when neither cluster had one."""
+def _relink(links: dict, a: int, b: int, c: int) -> None:
+    """After b joined a, a's link to c holds both old links (c is linked to at least one of them)."""
     old_a, old_b = links.pop(_ordered(a, c), None), links.pop(_ordered(b, c), None)
-    if old_a is None and old_b is None:
-        return False
     links[_ordered(a, c)] = (old_a or _Link()).add(old_b or _Link())
-    return True
 
 
 def _ordered(x: int, y: int) -> tuple[int, int]:
