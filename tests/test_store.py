@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from claimgraph.errors import StoreError
 from claimgraph.model import Attribution, Document, Entity, Event, Extraction, Quantity, Span, Speaker, Timex
 from claimgraph.store import EventFilter, Store, migration_names
+from claimgraph.store._connection import WAL_CHECKPOINT_PAGES
 
 
 def _extraction(text="North Korea sent rockets last month.", **doc):
@@ -37,6 +38,17 @@ def test_same_text_twice_adds_nothing(db):
         assert not store.add(_extraction(id="other-id"))
         assert store.counts() == {"documents": 1, "entities": 1, "mentions": 1, "timexes": 1, "quantities": 1,
                                   "attributions": 0, "events": 0}
+
+
+def test_the_writer_checkpoints_its_log_less_often_than_sqlite_and_readers_change_nothing(tmp_path):
+    db = tmp_path / "store.db"  # an SQLite setting: PostgreSQL has no write-ahead log to tune here
+    with Store(db) as store:
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_CHECKPOINT_PAGES > 1000
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        store.add(_extraction())
+    with Store(db, readonly=True) as store:
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # SQLite's own
+        assert store.counts()["documents"] == 1
 
 
 def test_migrations_are_named_and_recorded(db):
