@@ -22,6 +22,7 @@ import shutil
 import sqlite3
 import statistics
 import tempfile
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -48,11 +49,15 @@ def redated(batch: list[Document], since: str, until: str) -> list[Document]:
 
 
 def probe(copy: Path, store_path: Path, batch: list[Document], pipeline) -> tuple[float, float]:
-    """Reports a second (reading and storing) and storing ms a report, into a fresh copy of the store."""
+    """Reports a second (reading and storing) and storing ms a report, into a fresh copy of the store. Closing the
+    store counts as storing: it copies what is left in the write-ahead log into the database."""
     shutil.copy(copy, store_path)
-    with Store(store_path) as store:
-        storing, total, stored = grow(store, batch, pipeline)
-    return stored / total, 1000 * storing / max(stored, 1)
+    store = Store(store_path)
+    storing, total, stored = grow(store, batch, pipeline)
+    began = time.perf_counter()
+    store.close()
+    closing = time.perf_counter() - began
+    return stored / (total + closing), 1000 * (storing + closing) / max(stored, 1)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ def described(target: str | Path) -> str:
 # Pages the write-ahead log may hold before they are copied into the database. A stored report writes about 85 pages,
 # many of them pages the reports before it wrote too (a table's last page, an index's upper levels); a checkpoint
 # copies each page once however often it was written, so checkpointing a tenth as often as SQLite's default (1,000)
-# made storing 15-20% cheaper in small and large stores alike (docs/PERFORMANCE.md).
+# made storing about a tenth cheaper in a small and a large store alike (docs/PERFORMANCE.md).
 WAL_CHECKPOINT_PAGES = 10_000
 
 
