@@ -88,6 +88,7 @@ def candidate_pairs(mentions: list[EventMention], free: set[int] | None = None) 
             by_block[block].append(i)
             if free is not None and i in free:
                 by_free_block[block].append(i)
+    # within_window's rule, on day numbers computed once per mention rather than once per pair and block
     days = [day_of(m.date).toordinal() if m.date else None for m in mentions]
     pairs = set()
     for j, m in enumerate(mentions):

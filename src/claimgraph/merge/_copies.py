@@ -13,19 +13,14 @@ _WORD = re.compile(r"\w+")
 
 
 def signature(text: str) -> bytes:
-    words = _WORD.findall(text.casefold())
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
-    minhash = _blank_minhash()
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return minhash.hashvalues.astype("uint64").tobytes()
-
-
-def _blank_minhash():
-    """A MinHash on the permutations of the first one: drawing them from the seed again was a fifth of its cost."""
     from datasketch import MinHash  # deferred: datasketch imports scipy (about 1 s) and only storing needs it
 
-    first = _first_minhash()
-    return MinHash(num_perm=PERMUTATIONS, seed=7, permutations=first.permutations, scheme=first.scheme)
+    words = _WORD.findall(text.casefold())
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
+    first = _first_minhash()  # its permutations: drawing them from the seed again was a fifth of a signature's cost
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=7, permutations=first.permutations, scheme=first.scheme)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return minhash.hashvalues.astype("uint64").tobytes()
 
 
 @functools.cache
