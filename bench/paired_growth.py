@@ -4,7 +4,9 @@
 hour apart, and this shared machine's speed drifts in that time. Here the small store is built first (the first
 SMALL RSS reports), the large one is given (made by `store_growth.py --db`), and then, in alternating rounds, each
 store is restored from its copy and PROBE reports are read and stored into it. The ratio of the two rates is taken
-per round, so the drift between rounds cancels; the median of the rounds is reported.
+per round, so the drift between rounds cancels; the median of the rounds is reported. Each round stores the batch as
+new reports: what merging cached from the round before (the scores of the batch's pairs) is forgotten first, or the
+small store, whose pairs all fit in that cache, would store its later rounds faster than any real report.
 
 Both stores get the same reports: the PROBE that follow the large store. For the small store they are dated as far
 after its last report as they follow the large store's. The reports that follow the small store are not used: the
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from store_growth import PROBE, RSS, documents, grow
 
+from claimgraph.merge import forget_cached
 from claimgraph.model import Document
 from claimgraph.resolve import build_pipeline
 from claimgraph.store import Store
@@ -52,6 +55,7 @@ def probe(copy: Path, store_path: Path, batch: list[Document], pipeline) -> tupl
     """Reports a second (reading and storing) and storing ms a report, into a fresh copy of the store. Closing the
     store counts as storing: it copies what is left in the write-ahead log into the database."""
     shutil.copy(copy, store_path)
+    forget_cached()
     store = Store(store_path)
     storing, total, stored = grow(store, batch, pipeline)
     began = time.perf_counter()

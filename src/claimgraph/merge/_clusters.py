@@ -56,9 +56,11 @@ class _Link:
     blocked: bool = False
     best: tuple[float, int, int] | None = None  # (score, i, j)
 
-    def add(self, other: _Link) -> _Link:
-        best = max(filter(None, (self.best, other.best)), default=None)
-        return _Link(self.total + other.total, self.blocked or other.blocked, best)
+    def absorb(self, other: _Link) -> None:
+        self.total += other.total
+        self.blocked = self.blocked or other.blocked
+        if other.best is not None and (self.best is None or other.best > self.best):
+            self.best = other.best
 
 
 def cluster(mentions: list[EventMention], threshold: float | None = None,
@@ -143,8 +145,14 @@ def _links(pairs: dict[tuple[int, int], PairScore], root_of: dict[int, int]) -> 
 
 def _relink(links: dict, a: int, b: int, c: int) -> None:
     """After b joined a, a's link to c holds both old links (c is linked to at least one of them)."""
-    old_a, old_b = links.pop(_ordered(a, c), None), links.pop(_ordered(b, c), None)
-    links[_ordered(a, c)] = (old_a or _Link()).add(old_b or _Link())
+    old_b = links.pop(_ordered(b, c), None)
+    if old_b is None:
+        return
+    to_a = _ordered(a, c)
+    if to_a in links:
+        links[to_a].absorb(old_b)
+    else:
+        links[to_a] = old_b
 
 
 def _ordered(x: int, y: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -18,6 +18,20 @@ from claimgraph.resolve import Gazetteer, default_gazetteer
 UNREALISED = frozenset({"planned", "considered", "hypothetical"})
 _CONCRETE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?")
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """A mention's days as day numbers (date.toordinal), and the object words that say which thing."""
+
+    time: tuple[int, int] | None
+    window: tuple[int, int] | None
+    reported: int | None  # the report's day, when it is dated to the day
+    specific: frozenset[str]
+
+
+def _day_numbers(days: tuple[str, str] | None) -> tuple[int, int] | None:
+    return None if days is None else (date.fromisoformat(days[0]).toordinal(), date.fromisoformat(days[1]).toordinal())
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,12 @@ class EventMention:
     def __getstate__(self) -> dict:
         """Pickled without the cached hash: another process hashes strings with another seed."""
         return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
+    @cached_property
+    def derived(self) -> Derived:
+        """What scoring a pair compares, computed once: merging scores each mention with hundreds of others."""
+        reported = date.fromisoformat(self.date).toordinal() if self.date and len(self.date) == 10 else None
+        return Derived(_day_numbers(self.time), _day_numbers(self.window), reported, specific(self.words))
 
     @property
     def unrealised(self) -> bool:

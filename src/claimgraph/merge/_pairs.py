@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 
-from claimgraph.merge._mentions import EventMention, specific
+from claimgraph.merge._mentions import Derived, EventMention
 
 # An event's own time and another report's may differ by TIME_SLACK_DAYS and still agree ("Monday" in one report,
 # "Tuesday" in one that counts from a time zone away). Up to APART_DAYS they disagree, which counts against the
@@ -19,8 +18,6 @@ DISAGREEING_TIME = -1.5
 DIFFERENT_MODES = -0.75
 # Two deeds told without their time, by reports months apart: perhaps one long affair, perhaps two happenings.
 FAR_APART = -1.0
-# Shells and rockets, a terrorist listing and sanctions: two things named, nothing in common.
-DIFFERENT_OBJECTS = -1.0
 # "train" and "deliver", "fighting" and "shot down": one type, different acts (data/merge.yaml `acts`).
 DIFFERENT_ACTS = -1.0
 # Reports told further apart than this are scored as less likely to tell one happening (not forbidden).
@@ -38,6 +35,10 @@ NEVER = float("-inf")
 
 def incompatible(a: EventMention, b: EventMention) -> str | None:
     """Why a and b can never be one event, or None. Hard constraints: no merge, even through a third event."""
+    return _never_because(a, b, a.derived, b.derived)
+
+
+def _never_because(a: EventMention, b: EventMention, da: Derived, db: Derived) -> str | None:
     if a.type != b.type:
         return "different types"
     if a.unrealised != b.unrealised:
@@ -46,11 +47,11 @@ def incompatible(a: EventMention, b: EventMention) -> str | None:
         return "different actors"
     if not _compatible_side(a.recipients, b.recipients, a.recipient_sides, b.recipient_sides):
         return "different recipients"
-    if _different_things(a.words, b.words):
+    if da.specific and db.specific and not da.specific & db.specific:
         return "different objects"
-    if _gap(a.time, b.time) > APART_DAYS:
+    if _gap(da.time, db.time) > APART_DAYS:
         return "different times"  # stated times only: a report may retell an old deed without its time
-    if not a.unrealised and _told_early(a, b) > APART_DAYS:
+    if not a.unrealised and _told_early(da, db) > APART_DAYS:
         return "told before it happened"
     return None
 
@@ -77,28 +78,59 @@ def score_pair(a: EventMention, b: EventMention) -> PairScore:
     return score
 
 
+def forget_scores() -> None:
+    _scored.clear()
+
+
 def _score(a: EventMention, b: EventMention) -> PairScore:
-    why = incompatible(a, b)
+    da, db = a.derived, b.derived
+    why = _never_because(a, b, da, db)
     if why is not None:
         return _never(why)
-    parts = [
-        ("same actor", 1.0 * bool(a.actors & b.actors)),
-        ("same side acting", 0.5 * bool(not a.actors & b.actors and a.actor_sides & b.actor_sides)),
-        ("same recipient", 1.0 * bool(a.recipients & b.recipients)),
-        ("same side acted on", 0.5 * bool(not a.recipients & b.recipients and a.recipient_sides & b.recipient_sides)),
-        ("same place", 0.75 * bool(a.places & b.places)),
-        ("same time", 1.0 * bool(a.time and b.time and _same_time(a.time, b.time))),
-        ("times disagree", DISAGREEING_TIME * (_time_gap(a, b) > TIME_SLACK_DAYS)),
-        ("told before it happened", DISAGREEING_TIME * (not a.unrealised and _told_early(a, b) > TIME_SLACK_DAYS)),
-        ("same object", _jaccard(a.words, b.words)),
-        ("different objects", DIFFERENT_OBJECTS * _different_things(a.words, b.words)),
-        ("same mode", 0.25 * bool(a.mode and a.mode == b.mode)),
-        ("different modes", DIFFERENT_MODES * bool(a.mode and b.mode and a.mode != b.mode)),
-        ("different acts", DIFFERENT_ACTS * bool(a.acts and b.acts and not a.acts & b.acts)),
-        ("reported close together", _closeness(a.date, b.date)),
-        ("reported months apart", FAR_APART * (_gap(a.window, b.window) > APART_DAYS)),
-    ]
-    return PairScore(sum(v for _, v in parts), tuple(name for name, v in parts if v))
+    # The parts that apply, in a fixed order. Written out rather than as a table of every part: this runs for each
+    # new pair, hundreds a report. No "different objects": a pair whose specific objects differ is never one event.
+    parts: list[tuple[str, float]] = []
+    _participant_parts(a, b, parts)
+    _time_parts(a, da, db, parts)
+    _what_parts(a, b, parts)
+    if (close := _closeness(da.reported, db.reported)) > 0:
+        parts.append(("reported close together", close))
+    if _gap(da.window, db.window) > APART_DAYS:
+        parts.append(("reported months apart", FAR_APART))
+    return PairScore(sum(v for _, v in parts), tuple(name for name, _ in parts))
+
+
+def _participant_parts(a: EventMention, b: EventMention, parts: list) -> None:
+    if not a.actors.isdisjoint(b.actors):
+        parts.append(("same actor", 1.0))
+    elif not a.actor_sides.isdisjoint(b.actor_sides):
+        parts.append(("same side acting", 0.5))
+    if not a.recipients.isdisjoint(b.recipients):
+        parts.append(("same recipient", 1.0))
+    elif not a.recipient_sides.isdisjoint(b.recipient_sides):
+        parts.append(("same side acted on", 0.5))
+    if not a.places.isdisjoint(b.places):
+        parts.append(("same place", 0.75))
+
+
+def _time_parts(a: EventMention, da: Derived, db: Derived, parts: list) -> None:
+    if da.time and db.time and _same_time(da.time, db.time):
+        parts.append(("same time", 1.0))
+    if _time_gap(da, db) > TIME_SLACK_DAYS:
+        parts.append(("times disagree", DISAGREEING_TIME))
+    if not a.unrealised and _told_early(da, db) > TIME_SLACK_DAYS:
+        parts.append(("told before it happened", DISAGREEING_TIME))
+
+
+def _what_parts(a: EventMention, b: EventMention, parts: list) -> None:
+    if (shared := _jaccard(a.words, b.words)) > 0:
+        parts.append(("same object", shared))
+    if a.mode and a.mode == b.mode:
+        parts.append(("same mode", 0.25))
+    if a.mode and b.mode and a.mode != b.mode:
+        parts.append(("different modes", DIFFERENT_MODES))
+    if a.acts and b.acts and a.acts.isdisjoint(b.acts):
+        parts.append(("different acts", DIFFERENT_ACTS))
 
 
 @cache
@@ -109,62 +141,43 @@ def _never(why: str) -> PairScore:
 
 def _compatible_side(ids_a, ids_b, sides_a, sides_b) -> bool:
     """Participants agree when either is unknown, they share an entity, or they are of one country's side."""
-    return not ids_a or not ids_b or bool(ids_a & ids_b) or bool(sides_a & sides_b)
+    return not ids_a or not ids_b or not ids_a.isdisjoint(ids_b) or not sides_a.isdisjoint(sides_b)
 
 
-def _days(a: str, b: str) -> int:
-    return _ordinal(b) - _ordinal(a)
-
-
-@lru_cache(maxsize=4096)
-def _ordinal(day: str) -> int:
-    """Days since year 1 of an ISO day; cached, as a region's few hundred dates are compared many times."""
-    return date.fromisoformat(day).toordinal()
-
-
-def _gap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> int:
+# Days are day numbers (Derived): intervals are (first, last) day, inclusive.
+def _gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
     """Days between two intervals (0 when they overlap or one is unknown)."""
     if a is None or b is None:
         return 0
-    return max(_days(a[1], b[0]), _days(b[1], a[0]), 0)
+    return max(b[0] - a[1], a[0] - b[1], 0)
 
 
-def _time_gap(a: EventMention, b: EventMention) -> int:
+def _time_gap(a: Derived, b: Derived) -> int:
     """Days between the stated times, or between one's stated time and the other's recent weeks."""
     return max(_gap(a.time, b.time), _gap(a.time, b.window), _gap(a.window, b.time))
 
 
-def _same_time(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    return _gap(a, b) <= TIME_SLACK_DAYS and _days(a[0], a[1]) < 40 and _days(b[0], b[1]) < 40  # a year says little
+def _same_time(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return _gap(a, b) <= TIME_SLACK_DAYS and a[1] - a[0] < 40 and b[1] - b[0] < 40  # a year says little
 
 
-def _told_early(a: EventMention, b: EventMention) -> int:
+def _told_early(a: Derived, b: Derived) -> int:
     return max(_told_before(a, b), _told_before(b, a))
 
 
-def _told_before(a: EventMention, b: EventMention) -> int:
+def _told_before(a: Derived, b: Derived) -> int:
     """Days by which b's report predates a's event: b cannot tell a's deed if it was dated before it."""
-    if a.time is None or not b.date or len(b.date) != 10:
+    if a.time is None or b.reported is None:
         return 0
-    return max(_days(b.date, a.time[0]), 0)
-
-
-def _different_things(a: frozenset[str], b: frozenset[str]) -> bool:
-    a, b = _specific(a), _specific(b)
-    return bool(a and b and not a & b)
-
-
-@lru_cache(maxsize=4096)
-def _specific(words: frozenset[str]) -> frozenset[str]:
-    return specific(words)
+    return max(a.time[0] - b.reported, 0)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _closeness(a: str | None, b: str | None) -> float:
-    if not a or not b or len(a) != 10 or len(b) != 10:
+def _closeness(a: int | None, b: int | None) -> float:
+    if a is None or b is None:
         return 0.0
-    apart = abs(_days(a, b))
+    apart = abs(a - b)
     return 0.5 if apart <= NEAR_DAYS else 0.25 if apart <= FAR_DAYS else 0.0
