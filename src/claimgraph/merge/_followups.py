@@ -7,6 +7,7 @@ participants agree with it and that was reported no earlier, best first.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from claimgraph.merge._clusters import Cluster
 from claimgraph.merge._mentions import EventMention
@@ -52,7 +53,12 @@ def _as_done(plan: list[EventMention]) -> list[EventMention]:
     criminal designation for a terrorist listing). Tellings that name no participant are left out when others
     name some: a telling that names no one says neither yes nor no."""
     telling = [p for p in plan if p.participants] or plan
-    return [replace(p, status="asserted", date=None, time=None, window=None, words=frozenset()) for p in telling]
+    return [_read_as_done(p) for p in telling]
+
+
+@lru_cache(maxsize=4096)  # a region's plans are read as done for every deed and every new report near them
+def _read_as_done(plan: EventMention) -> EventMention:
+    return replace(plan, status="asserted", date=None, time=None, window=None, words=frozenset())
 
 
 def _fit(done: list[EventMention], deed: list[EventMention]) -> tuple[float, tuple[str, ...]]:

@@ -51,8 +51,10 @@ class MergeIndex(Protocol):
         """Why each of these merged events was merged (its stored ``merged_because``)."""
         ...
 
-    def save_merge(self, replaced: set[str], clusters: list[Cluster], links: list[FollowUp],
-                   new: list[EventMention]) -> None: ...
+    def save_merge(self, before: dict[str, str], clusters: list[Cluster], links: list[FollowUp],
+                   new: list[EventMention]) -> None:
+        """Write the region back: ``before`` is the merged event each of its stored mentions was in."""
+        ...
 
 
 def merge_new(index: MergeIndex, new: list[EventMention]) -> None:
@@ -61,7 +63,8 @@ def merge_new(index: MergeIndex, new: list[EventMention]) -> None:
     region = _region(index, new)
     mentions = [m for m, _ in region.values()] + new
     clusters = cluster(mentions, settled=_settled(index, region))
-    index.save_merge({merged_id for _, merged_id in region.values()}, clusters, follow_ups(mentions, clusters), new)
+    before = {key: merged_id for key, (_, merged_id) in region.items()}
+    index.save_merge(before, clusters, follow_ups(mentions, clusters), new)
 
 
 def _settled(index: MergeIndex, region: dict[str, tuple[EventMention, str]]) -> list[tuple[list[str], list]]:

@@ -54,17 +54,17 @@ class EventMention:
     words: frozenset[str]  # what was moved, used or done, as folded words
     acts: frozenset[str] = frozenset()  # kinds of act its trigger names (data/merge.yaml `acts`): "transfer"
 
-    def __hash__(self) -> int:
+    @cached_property
+    def fingerprint(self) -> int:
         """The fields' hash, computed once: merging looks pairs of mentions up by it hundreds of times a report."""
-        cached = self.__dict__.get("_hash")
-        if cached is None:
-            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
-            object.__setattr__(self, "_hash", cached)
-        return cached
+        return hash(tuple(getattr(self, f.name) for f in fields(self)))
+
+    def __hash__(self) -> int:
+        return self.fingerprint
 
     def __getstate__(self) -> dict:
         """Pickled without the cached hash: another process hashes strings with another seed."""
-        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+        return {k: v for k, v in self.__dict__.items() if k != "fingerprint"}
 
     @cached_property
     def derived(self) -> Derived:

@@ -68,7 +68,7 @@ def score_pair(a: EventMention, b: EventMention) -> PairScore:
     Symmetric, so a pair is cached once whichever side asks."""
     if b.key < a.key:
         a, b = b, a
-    pair = (a.key, hash(a), b.key, hash(b))
+    pair = (a.key, a.fingerprint, b.key, b.fingerprint)
     score = _scored.get(pair)
     if score is None:
         if len(_scored) >= SCORED_LIMIT:

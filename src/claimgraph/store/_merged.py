@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from claimgraph.merge import (
@@ -108,20 +108,21 @@ class SqliteMergeIndex:
                f" UNION SELECT plan_id FROM event_links WHERE deed_id IN ({_marks(ids)}) ORDER BY 1")
         return [row[0] for row in self.conn.execute(sql, ids + ids)]
 
-    def save_merge(self, replaced: set[str], clusters: list[Cluster], links: list[FollowUp],
+    def save_merge(self, before: dict[str, str], clusters: list[Cluster], links: list[FollowUp],
                    new: list[EventMention]) -> None:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         for c in clusters:
-            because = json.dumps([asdict(r) for r in c.merged_because], ensure_ascii=False)
+            because = json.dumps([_reason_json(r) for r in c.merged_because], ensure_ascii=False)
             self.conn.execute("INSERT INTO merged_events VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                               " merged_because = excluded.merged_because, updated_at = excluded.updated_at"
                               " WHERE merged_events.merged_because != excluded.merged_because",
                               (c.id, ALGORITHM, because, now))
         self._add_members(new, {k: c.id for c in clusters for k in c.members})
-        for c in clusters:
-            self.conn.executemany("UPDATE merged_members SET merged_id = ? WHERE document_id = ? AND event_id = ?",
-                                  [(c.id, *key.split("/", 1)) for key in c.members])
-        kept = {c.id for c in clusters}
+        # Only the stored mentions that changed event: most of a region stays where it was, and each UPDATE looks
+        # its row up even when it leaves it as it was.
+        moved = [(c.id, *key.split("/", 1)) for c in clusters for key in c.members if before.get(key, c.id) != c.id]
+        self.conn.executemany("UPDATE merged_members SET merged_id = ? WHERE document_id = ? AND event_id = ?", moved)
+        replaced, kept = set(before.values()), {c.id for c in clusters}
         self._relink(replaced | kept, links)
         gone = sorted(replaced - kept)
         self.conn.executemany("DELETE FROM merged_events WHERE id = ?", [(i,) for i in gone])
@@ -141,6 +142,11 @@ class SqliteMergeIndex:
         self.conn.executemany("INSERT INTO event_links VALUES (?,?,?,?) ON CONFLICT (plan_id, deed_id) DO UPDATE"
                               " SET score = excluded.score, reasons = excluded.reasons",
                               [(f.plan, f.deed, f.score, json.dumps(f.reasons)) for f in links])
+
+
+def _reason_json(reason: MergeReason) -> dict:
+    """As ``dataclasses.asdict`` would give it, without its deep copy (every cluster of a region, every report)."""
+    return {"event": reason.event, "joined": reason.joined, "score": reason.score, "reasons": reason.reasons}
 
 
 def _around(middle: str, days: int, low: str, high: str) -> tuple[str, str]:
