@@ -6,6 +6,7 @@ region are scored) use this one relation, so a region clusters as the whole corp
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
@@ -78,26 +79,46 @@ def within_window(a: str | None, b: str | None) -> bool:
     return not a or not b or abs((day_of(a) - day_of(b)).days) <= WINDOW_DAYS
 
 
-def candidate_pairs(mentions: list[EventMention], free: set[int] | None = None) -> set[tuple[int, int]]:
-    """Index pairs (i < j) that share a block (one would find the other) and were reported within the window;
-    with ``free``, only pairs with at least one free member (the others are not looked at, not only left out)."""
-    by_block: dict[str, list[int]] = defaultdict(list)
-    by_free_block: dict[str, list[int]] = defaultdict(list)
+def candidate_pairs(mentions: list[EventMention], free: set[int] | None = None) -> list[tuple[int, int]]:
+    """Index pairs (i < j), in order, that share a block (one would find the other) and were reported within the
+    window; with ``free``, only pairs with at least one free member (the others are not looked at, not only left out).
+
+    Worked out on sets of members held as the bits of an int, one bit a member: a region's busy blocks hold most of
+    its members, and going through them member by member cost the square of the region in Python steps."""
+    registered: dict[str, int] = defaultdict(int)  # block -> the members it finds
+    queried: dict[str, int] = defaultdict(int)  # block -> the members that look in it
     for i, m in enumerate(mentions):
         for block in registered_blocks(m):
-            by_block[block].append(i)
-            if free is not None and i in free:
-                by_free_block[block].append(i)
-    # within_window's rule, on day numbers computed once per mention rather than once per pair and block
-    days = [day_of(m.date).toordinal() if m.date else None for m in mentions]
-    pairs = set()
-    for j, m in enumerate(mentions):
-        found = by_block if free is None or j in free else by_free_block
-        near: set[int] = set()  # a pair shares several blocks as often as not: each is looked at once
+            registered[block] |= 1 << i
         for block in query_blocks(m):
-            near.update(found.get(block, ()))
-        near.discard(j)
-        for i in near:
-            if days[i] is None or days[j] is None or abs(days[i] - days[j]) <= WINDOW_DAYS:
-                pairs.add((i, j) if i < j else (j, i))
+            queried[block] |= 1 << i
+    everyone = (1 << len(mentions)) - 1
+    free_ones = everyone if free is None else sum(1 << i for i in set(free))
+    pairs = []
+    for j, (m, near_in_time) in enumerate(zip(mentions, _within_window(mentions), strict=True)):
+        near = 0  # the members that j finds, or that find j
+        for block in query_blocks(m):
+            near |= registered.get(block, 0)
+        for block in registered_blocks(m):
+            near |= queried.get(block, 0)
+        near &= near_in_time & (everyone if free_ones >> j & 1 else free_ones)
+        near >>= j + 1  # the members after j: each pair once, in order
+        while near:
+            lowest = near & -near
+            pairs.append((j, j + lowest.bit_length()))
+            near ^= lowest
     return pairs
+
+
+def _within_window(mentions: list[EventMention]) -> list[int]:
+    """For each member, the members reported within WINDOW_DAYS of it (everyone, for an undated one or report)."""
+    days = [day_of(m.date).toordinal() if m.date else None for m in mentions]
+    undated = sum(1 << i for i, day in enumerate(days) if day is None)
+    dated = sorted((day, i) for i, day in enumerate(days) if day is not None)
+    first_ones = [0]  # first_ones[k]: the k earliest dated members
+    for _, i in dated:
+        first_ones.append(first_ones[-1] | 1 << i)
+    ordered = [day for day, _ in dated]
+    everyone = (1 << len(mentions)) - 1
+    return [everyone if day is None else undated | first_ones[bisect_right(ordered, day + WINDOW_DAYS)]
+            ^ first_ones[bisect_left(ordered, day - WINDOW_DAYS)] for day in days]

@@ -122,7 +122,7 @@ def _initial(items: list[EventMention], settled) -> tuple[dict[int, list[int]], 
 def _scored_pairs(items: list[EventMention], free: set[int] | None = None) -> dict[tuple[int, int], PairScore]:
     """Only pairs that block together are scored (so a region clusters as the corpus would), and with ``free``
     only pairs of which one is free (the members of a settled group are not compared with each other)."""
-    return {(i, j): score_pair(items[i], items[j]) for i, j in sorted(candidate_pairs(items, free))}
+    return {(i, j): score_pair(items[i], items[j]) for i, j in candidate_pairs(items, free)}
 
 
 def _links(pairs: dict[tuple[int, int], PairScore], root_of: dict[int, int]) -> dict[tuple[int, int], _Link]:

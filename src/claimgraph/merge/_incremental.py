@@ -43,8 +43,9 @@ class MergeIndex(Protocol):
         """Stored mention and merged-event id of each key."""
         ...
 
-    def members(self, merged_ids: list[str]) -> list[str]:
-        """Keys of the report-level events of these merged events and of the events linked to them."""
+    def members(self, merged_ids: list[str]) -> dict[str, list[str]]:
+        """For each of these merged events, the keys (sorted) of its report-level events and of those of the events
+        linked to it."""
         ...
 
     def reasons(self, merged_ids: list[str]) -> dict[str, list[MergeReason]]:
@@ -93,13 +94,16 @@ def _region(index: MergeIndex, new: list[EventMention]) -> dict[str, tuple[Event
         score = max(_closeness(f, mention) for f in finders[key])
         if score >= THRESHOLD:
             closeness[merged_id] = max(score, closeness.get(merged_id, score))
-    region: dict[str, tuple[EventMention, str]] = {}
-    for merged_id in sorted(closeness, key=lambda i: (-closeness[i], i)):
-        whole = [k for k in index.members([merged_id]) if k not in region]
-        if region and len(region) + len(whole) > REGION_LIMIT:
+    nearest_first = sorted(closeness, key=lambda i: (-closeness[i], i))
+    members = index.members(nearest_first)
+    taken: dict[str, None] = {}  # the region's keys, in order
+    for merged_id in nearest_first:
+        whole = [k for k in members[merged_id] if k not in taken]
+        if taken and len(taken) + len(whole) > REGION_LIMIT:
             break
-        region.update(index.mentions(whole))
-    return region
+        taken.update(dict.fromkeys(whole))
+    read = index.mentions([k for k in taken if k not in stored])
+    return {k: stored[k] if k in stored else read[k] for k in taken}
 
 
 def _closeness(a: EventMention, b: EventMention) -> float:
