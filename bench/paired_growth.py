@@ -1,12 +1,14 @@
-"""The ingest rate into a small store and into a large one, measured side by side in the same minutes.
+"""The ingest rate into a small store and into a large one, measured side by side in the same seconds.
 
 `store_growth.py` measures each size when the growing store reaches it, so its 1k and 40k probes are most of an
 hour apart, and this shared machine's speed drifts in that time. Here the small store is built first (the first
-SMALL RSS reports), the large one is given (made by `store_growth.py --db`), and then, in alternating rounds, each
-store is restored from its copy and PROBE reports are read and stored into it. The ratio of the two rates is taken
-per round, so the drift between rounds cancels; the median of the rounds is reported. Each round stores the batch as
-new reports: what merging cached from the round before (the scores of the batch's pairs) is forgotten first, or the
-small store, whose pairs all fit in that cache, would store its later rounds faster than any real report.
+SMALL RSS reports), the large one is given (made by `store_growth.py --db`), and each round restores both from their
+copies and stores the same PROBE reports into each, from two processes that take turns: one reads and stores a
+batch (CHUNK reports, the pipeline's batch size) into its store, then the other the same batch into its own. A batch
+takes about a second, so the two stores meet the same speed of the machine, where a whole probe of one store and
+then of the other were half a minute apart and the machine's speed changed between them by as much as the two
+stores differ. Each process holds what merging caches for its own store alone, as `claimgraph ingest` would, and
+starts a round with nothing cached. The median of the rounds' rate ratios is reported.
 
 Both stores get the same reports: the PROBE that follow the large store. For the small store they are dated as far
 after its last report as they follow the large store's. The reports that follow the small store are not used: the
@@ -20,6 +22,7 @@ would count against the large store what is only the length of its reports.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import shutil
 import sqlite3
 import statistics
@@ -27,15 +30,16 @@ import tempfile
 import time
 from dataclasses import replace
 from datetime import date
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from store_growth import PROBE, RSS, documents, grow
 
-from claimgraph.merge import forget_cached
 from claimgraph.model import Document
 from claimgraph.resolve import build_pipeline
 from claimgraph.store import Store
 
+CHUNK = 64  # reports a turn: the batch the pipeline reads at once (build_pipeline's batch_size)
 
 def reports_after(db: Path, docs: list[Document]) -> int:
     """How many of the RSS reports, in order, the store was made from: one past the last it holds."""
@@ -51,17 +55,55 @@ def redated(batch: list[Document], since: str, until: str) -> list[Document]:
             for d in batch]
 
 
-def probe(copy: Path, store_path: Path, batch: list[Document], pipeline) -> tuple[float, float]:
-    """Reports a second (reading and storing) and storing ms a report, into a fresh copy of the store. Closing the
-    store counts as storing: it copies what is left in the write-ahead log into the database."""
+def prober(copy: Path, store_path: Path, batch: list[Document], pipeline, turns: Connection) -> None:
+    """In its own process: restore the store, then for each batch asked for over ``turns``, read and store it and
+    answer (seconds in all, seconds storing, reports stored). Closing the store counts as storing: it copies what is
+    left in the write-ahead log into the database."""
     shutil.copy(copy, store_path)
-    forget_cached()
     store = Store(store_path)
-    storing, total, stored = grow(store, batch, pipeline)
-    began = time.perf_counter()
-    store.close()
-    closing = time.perf_counter() - began
-    return stored / (total + closing), 1000 * (storing + closing) / max(stored, 1)
+    while (start := turns.recv()) is not None:
+        began = time.perf_counter()
+        storing, _, stored = grow(store, batch[start:start + CHUNK], pipeline)
+        if start + CHUNK >= len(batch):
+            closing = time.perf_counter()
+            store.close()
+            storing += time.perf_counter() - closing
+        turns.send((time.perf_counter() - began, storing, stored))
+
+
+def build(path: Path, docs: list[Document], pipeline) -> None:
+    with Store(path) as store:
+        grow(store, docs, pipeline)
+
+
+def in_child(task, *args) -> None:
+    child = multiprocessing.get_context("fork").Process(target=task, args=args)
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise SystemExit(f"{task.__name__} failed in its process")
+
+
+def one_round(cases: dict[str, tuple[Path, list[Document]]], folder: Path,
+              pipeline) -> dict[str, tuple[float, float]]:
+    """Reports a second and storing ms a report of each store, the two taking turns batch by batch."""
+    fork = multiprocessing.get_context("fork")  # the children share the loaded pipeline; neither has cached a pair
+    ends, children = {}, []
+    for name, (copy, batch) in cases.items():
+        ends[name], child_end = fork.Pipe()
+        child = fork.Process(target=prober, args=(copy, folder / f"{name}-probe.db", batch, pipeline, child_end))
+        child.start()
+        children.append(child)
+    spent = {name: (0.0, 0.0, 0) for name in cases}  # seconds in all, seconds storing, reports stored
+    for turn, start in enumerate(range(0, PROBE, CHUNK)):
+        for name in sorted(cases, reverse=turn % 2 == 1):  # each store goes first every other batch
+            ends[name].send(start)
+            spent[name] = tuple(a + b for a, b in zip(spent[name], ends[name].recv(), strict=True))
+    for name in cases:
+        ends[name].send(None)
+    for child in children:
+        child.join()
+    return {name: (stored / total, 1000 * storing / max(stored, 1)) for name, (total, storing, stored) in spent.items()}
 
 
 def main() -> None:
@@ -74,8 +116,7 @@ def main() -> None:
         folder = Path(tmp)
         docs, pipeline = documents(RSS, folder), build_pipeline()
         small = folder / "small.db"
-        with Store(small) as store:
-            grow(store, docs[:args.small], pipeline)
+        in_child(build, small, docs[:args.small], pipeline)  # so that this process caches no pair of it
         large = folder / "large.db"
         shutil.copy(args.large, large)
         with Store(large):
@@ -87,8 +128,7 @@ def main() -> None:
         print(f"small: {args.small:,} reports; large: {after:,} reports; the same {PROBE} reports into each")
         ratios = []
         for n in range(args.rounds):
-            small_rate, small_ms = probe(cases["small"][0], folder / "probe.db", cases["small"][1], pipeline)
-            large_rate, large_ms = probe(cases["large"][0], folder / "probe.db", cases["large"][1], pipeline)
+            (small_rate, small_ms), (large_rate, large_ms) = one_round(cases, folder, pipeline).values()
             ratios.append(large_rate / small_rate)
             print(f"round {n + 1}: small {small_rate:.1f} reports/s ({small_ms:.2f} ms storing), "
                   f"large {large_rate:.1f} reports/s ({large_ms:.2f} ms storing), rate ratio {ratios[-1]:.2f}",

