@@ -47,7 +47,7 @@ def _never_because(a: EventMention, b: EventMention, da: Derived, db: Derived) -
         return "different actors"
     if not _compatible_side(a.recipients, b.recipients, a.recipient_sides, b.recipient_sides):
         return "different recipients"
-    if da.specific and db.specific and not da.specific & db.specific:
+    if da.specific and db.specific and da.specific.isdisjoint(db.specific):
         return "different objects"
     if _gap(da.time, db.time) > APART_DAYS:
         return "different times"  # stated times only: a report may retell an old deed without its time
