@@ -58,6 +58,10 @@ lock: install
 	sed -i "s/^#    pip-compile .*/#    make lock/" requirements.lock
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra ftm --strip-extras --no-emit-index-url --no-emit-find-links -c requirements.lock -o requirements-ftm.lock pyproject.toml
 	sed -i "s/^#    pip-compile .*/#    make lock/" requirements-ftm.lock
+	# justext asks for lxml[html_clean]: pinned with its extra, or pip's --require-hashes check takes the extra for a
+	# second, unpinned requirement whenever PyPI holds a newer lxml than the lock (after the ftm lock: constraints
+	# files cannot name extras)
+	sed -i "s/^lxml==/lxml[html_clean]==/" requirements.lock requirements-ftm.lock
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

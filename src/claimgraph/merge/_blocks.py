@@ -75,6 +75,11 @@ def day_of(value: str) -> date:
     return date.fromisoformat((value + "-01-01")[:10])
 
 
+def day_number(value: str | None) -> int | None:
+    """The ordinal of ``day_of``, None when undated."""
+    return day_of(value).toordinal() if value else None
+
+
 def within_window(a: str | None, b: str | None) -> bool:
     return not a or not b or abs((day_of(a) - day_of(b)).days) <= WINDOW_DAYS
 
@@ -112,7 +117,7 @@ def candidate_pairs(mentions: list[EventMention], free: set[int] | None = None) 
 
 def _within_window(mentions: list[EventMention]) -> list[int]:
     """For each member, the members reported within WINDOW_DAYS of it (everyone, for an undated one or report)."""
-    days = [day_of(m.date).toordinal() if m.date else None for m in mentions]
+    days = [day_number(m.date) for m in mentions]
     undated = sum(1 << i for i, day in enumerate(days) if day is None)
     dated = sorted((day, i) for i, day in enumerate(days) if day is not None)
     first_ones = [0]  # first_ones[k]: the k earliest dated members

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Protocol
 
-from claimgraph.merge._blocks import WINDOW_DAYS, day_of, query_blocks, within_window
+from claimgraph.merge._blocks import WINDOW_DAYS, day_number, day_of, query_blocks
 from claimgraph.merge._clusters import THRESHOLD, Cluster, MergeReason, cluster
 from claimgraph.merge._followups import FollowUp, could_fulfil, follow_ups
 from claimgraph.merge._mentions import EventMention, shifted
@@ -118,25 +118,28 @@ def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> dict[str, li
     the frontier events that find it: at most NEIGHBOUR_LIMIT, those found by most blocks first, then the nearest
     in time (a pair that shares its actor, its recipient and its place is likelier one event than a pair that
     shares only its week)."""
-    wanted: dict[str, list[EventMention]] = defaultdict(list)
+    wanted: dict[str, list[tuple[EventMention, int | None]]] = defaultdict(list)  # block -> (finder, its day)
     for m in frontier:
         for block in query_blocks(m):
-            wanted[block].append(m)
+            wanted[block].append((m, day_number(m.date)))
     low, high = _span([m.date for m in frontier])
     found: dict[str, dict[str, EventMention]] = defaultdict(dict)
     rank: dict[str, tuple[int, int]] = {}  # key -> (minus the blocks it was found in, days to its nearest finder)
     for block, key, day in index.blocked(sorted(wanted), low, high, BLOCK_LIMIT):
-        finders = [m for m in wanted[block] if within_window(m.date, day)]
+        stored_day = day_number(day)
+        # within_window's rule: an undated one is within any window, WINDOW_DAYS from everything
+        finders = [(m, apart) for m, finder_day in wanted[block]
+                   if (apart := _apart(finder_day, stored_day)) <= WINDOW_DAYS]
         if finders:
-            found[key].update((m.key, m) for m in finders)
+            found[key].update((m.key, m) for m, _ in finders)
             blocks, gap = rank.get(key, (0, WINDOW_DAYS))
-            rank[key] = (blocks - 1, min(gap, *(_days_apart(m.date, day) for m in finders)))
+            rank[key] = (blocks - 1, min(gap, *(apart for _, apart in finders)))
     best = sorted(found, key=lambda key: (rank[key], key))[:NEIGHBOUR_LIMIT]
     return {key: list(found[key].values()) for key in best}
 
 
-def _days_apart(a: str | None, b: str | None) -> int:
-    return abs((day_of(a) - day_of(b)).days) if a and b else WINDOW_DAYS
+def _apart(a: int | None, b: int | None) -> int:
+    return abs(a - b) if a is not None and b is not None else WINDOW_DAYS
 
 
 def _span(dates: list[str | None]) -> tuple[str | None, str | None]:
