@@ -2,16 +2,18 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements-pip.lock requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DB ?= demo.db
 
 .PHONY: install ftm demo test lint bench eval lock clean
 
 install: $(STAMP)
 
-# Every package, the spaCy model included, is pinned by version and sha256 in requirements.lock.
-$(STAMP): requirements.lock pyproject.toml
+# Every package, the spaCy model included, is pinned by version and sha256 in requirements.lock; pip itself in
+# requirements-pip.lock (why: see there).
+$(STAMP): requirements-pip.lock requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
@@ -58,10 +60,6 @@ lock: install
 	sed -i "s/^#    pip-compile .*/#    make lock/" requirements.lock
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra ftm --strip-extras --no-emit-index-url --no-emit-find-links -c requirements.lock -o requirements-ftm.lock pyproject.toml
 	sed -i "s/^#    pip-compile .*/#    make lock/" requirements-ftm.lock
-	# justext asks for lxml[html_clean]: pinned with its extra, or pip's --require-hashes check takes the extra for a
-	# second, unpinned requirement whenever PyPI holds a newer lxml than the lock (after the ftm lock: constraints
-	# files cannot name extras)
-	sed -i "s/^lxml==/lxml[html_clean]==/" requirements.lock requirements-ftm.lock
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
