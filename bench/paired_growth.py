@@ -42,6 +42,7 @@ from claimgraph.store import Store
 
 CHUNK = 64  # reports a turn: the batch the pipeline reads at once (build_pipeline's batch_size)
 
+
 def reports_after(db: Path, docs: list[Document]) -> int:
     """How many of the RSS reports, in order, the store was made from: one past the last it holds."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:

@@ -97,8 +97,7 @@ class SqliteMergeIndex:
     def _with_any_link(self, ids: list[str]) -> set[str]:
         if not ids:
             return set()
-        sql = f"SELECT plan_id, deed_id FROM event_links WHERE plan_id IN ({_marks(ids)}) OR deed_id IN ({_marks(ids)})"
-        return {end for link in self.conn.execute(sql, ids + ids) for end in link} & set(ids)
+        return {end for link in self._links_touching(ids) for end in link} & set(ids)
 
     def _direct_members(self, merged_ids: list[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = defaultdict(list)
@@ -120,9 +119,14 @@ class SqliteMergeIndex:
         return list(found)
 
     def _linked(self, ids: list[str]) -> list[str]:
-        sql = (f"SELECT deed_id FROM event_links WHERE plan_id IN ({_marks(ids)})"
-               f" UNION SELECT plan_id FROM event_links WHERE deed_id IN ({_marks(ids)}) ORDER BY 1")
-        return [row[0] for row in self.conn.execute(sql, ids + ids)]
+        """The events at the other end of these events' links, in order."""
+        wanted, links = set(ids), self._links_touching(ids)
+        deeds = {deed for plan, deed in links if plan in wanted}
+        return sorted(deeds | {plan for plan, deed in links if deed in wanted})
+
+    def _links_touching(self, ids: list[str]) -> list[tuple[str, str]]:
+        sql = f"SELECT plan_id, deed_id FROM event_links WHERE plan_id IN ({_marks(ids)}) OR deed_id IN ({_marks(ids)})"
+        return self.conn.execute(sql, ids + ids).fetchall()
 
     def save_merge(self, before: dict[str, str], clusters: list[Cluster], links: list[FollowUp],
                    new: list[EventMention]) -> None:
