@@ -386,3 +386,17 @@ def test_a_crowded_window_scores_at_most_the_limit_most_shared_blocks_first(monk
     found = _incremental._neighbours(_Blocks(crowd + twin), [new])
     assert len(found) == 10 and "twin/e1" in found and found["twin/e1"] == [new]
     assert [k for k in found if k != "twin/e1"] == sorted(key for _, key, _ in crowd)[:9]  # same day: by key
+
+
+def test_cached_mentions_and_pair_scores_share_their_equal_parts():
+    """Merging caches thousands of stored mentions and pair scores; the collector walks every object they hold on
+    each full collection, so equal sets and equal scores are one object each (and still read as before)."""
+    from claimgraph.merge._mentions import mention_from_json, mention_to_json
+
+    a, b = mention("d1/e1", places=frozenset()), mention("d2/e1", places=frozenset())
+    read_a, read_b = mention_from_json(mention_to_json(a)), mention_from_json(mention_to_json(b))
+    assert read_a == a and read_b == b
+    assert read_a.actors is read_b.actors and read_a.places is read_b.places
+    c = mention("d3/e1", places=frozenset())
+    assert score_pair(a, c) is score_pair(b, c)  # the same score for the same reasons
+    assert score_pair(a, c) == score_pair(c, a)

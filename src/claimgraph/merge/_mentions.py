@@ -261,4 +261,11 @@ def mention_from_json(text: str) -> EventMention:
     for name in ("time", "window"):
         values[name] = tuple(values[name]) if values[name] else None
     sets = ("actors", "recipients", "actor_sides", "recipient_sides", "places", "words", "acts")
-    return EventMention(**{k: frozenset(v) if k in sets else v for k, v in values.items()})
+    return EventMention(**{k: _frozen(tuple(v)) if k in sets else v for k, v in values.items()})
+
+
+# The cached mentions' sets are few (mostly empty, or {"RUS"}, or one country): one object each, shared, where every
+# mention held its own; the collector walked them all on every full collection.
+@lru_cache(maxsize=16_384)
+def _frozen(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(values)

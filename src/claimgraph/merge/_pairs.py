@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from claimgraph.merge._mentions import Derived, EventMention
@@ -93,7 +93,14 @@ def _score(a: EventMention, b: EventMention) -> PairScore:
         parts.append(("reported close together", close))
     if _gap(da.window, db.window) > APART_DAYS:
         parts.append(("reported months apart", FAR_APART))
-    return PairScore(sum(v for _, v in parts), tuple(name for name, _ in parts))
+    return _shared(sum(v for _, v in parts), tuple(name for name, _ in parts))
+
+
+@lru_cache(maxsize=8192)
+def _shared(score: float, reasons: tuple[str, ...]) -> PairScore:
+    """One score object per distinct score and reasons (a few thousand), shared by the pairs in the cache that have
+    them: fewer objects for the collector to walk on every full collection (it walked each pair's own)."""
+    return PairScore(score, reasons)
 
 
 def _participant_parts(a: EventMention, b: EventMention, parts: list) -> None:
