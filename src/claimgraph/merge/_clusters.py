@@ -47,7 +47,7 @@ def cluster_id(members: list[str]) -> str:
     return "ev" + hashlib.sha256(min(members).encode("utf-8")).hexdigest()[:14]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Link:
     """The pairs scored across two clusters: their total, whether one forbids the merge, the closest pair.
     Pairs that do not block together count as 0 in the mean."""
@@ -79,28 +79,24 @@ def cluster(mentions: list[EventMention], threshold: float | None = None,
     for a, b in links:
         touching[a].add(b)
         touching[b].add(a)
-
-    def mean(a: int, b: int) -> float:
-        return links[(a, b)].total / (len(members[a]) * len(members[b]))
-
-    heap = [(-mean(a, b), a, b) for (a, b), link in links.items() if not link.blocked and mean(a, b) >= threshold]
+    size = {root: len(group) for root, group in members.items()}
+    heap = [(-mean, a, b) for (a, b), link in links.items()
+            if not link.blocked and (mean := link.total / (size[a] * size[b])) >= threshold]
     heapq.heapify(heap)
     while heap:
         negative_mean, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or (a, b) not in links or mean(a, b) != -negative_mean:
-            continue
-        link = links.pop((a, b))
+        link = links.get((a, b))  # gone once a or b joined another cluster
+        if link is None or link.total / (size[a] * size[b]) != -negative_mean:
+            continue  # a stale entry: the link changed since it was pushed
+        del links[(a, b)]
         reasons[a] += reasons.pop(b) + [_reason(link, items, pairs)]
         members[a] += members.pop(b)
+        size[a] += size.pop(b)
         # Only the clusters linked to a or b can change their link to a: the rest of the region is not looked at.
         for c in (touching[a] | touching.pop(b)) - {a, b}:
-            _relink(links, a, b, c)
-            touching[c].discard(b)
-            touching[c].add(a)
-            touching[a].add(c)
-            joined = _ordered(a, c)
-            if not links[joined].blocked and mean(*joined) >= threshold:
-                heapq.heappush(heap, (-mean(*joined), *joined))
+            joined = _relink(links, touching, a, b, c)
+            if not joined.blocked and (mean := joined.total / (size[a] * size[c])) >= threshold:
+                heapq.heappush(heap, (-mean, *_ordered(a, c)))
         touching[a].discard(b)
     return [Cluster(sorted(items[i].key for i in group), reasons[root]) for root, group in sorted(members.items())]
 
@@ -143,16 +139,20 @@ def _links(pairs: dict[tuple[int, int], PairScore], root_of: dict[int, int]) -> 
     return links
 
 
-def _relink(links: dict, a: int, b: int, c: int) -> None:
-    """After b joined a, a's link to c holds both old links (c is linked to at least one of them)."""
+def _relink(links: dict, touching: dict[int, set[int]], a: int, b: int, c: int) -> _Link:
+    """After b joined a, a's link to c holds both old links (c is linked to at least one of them): that link."""
+    to_a = _ordered(a, c)
     old_b = links.pop(_ordered(b, c), None)
     if old_b is None:
-        return
-    to_a = _ordered(a, c)
+        return links[to_a]
+    touching[c].discard(b)
+    touching[c].add(a)
+    touching[a].add(c)
     if to_a in links:
         links[to_a].absorb(old_b)
     else:
         links[to_a] = old_b
+    return links[to_a]
 
 
 def _ordered(x: int, y: int) -> tuple[int, int]:

@@ -154,7 +154,8 @@ def _common_words(text: str) -> str:
 
 def specific(words: frozenset[str]) -> frozenset[str]:
     """Object words that say which thing ("rocket", "shell"), without the generic ones ("weapon", "equipment")."""
-    return words - _lexicon()["generic"]
+    generic = _lexicon()["generic"]
+    return words if words.isdisjoint(generic) else words - generic  # the same set, not a copy, when none is generic
 
 
 def _folded_words(text: str) -> set[str]:
