@@ -125,21 +125,19 @@ def _neighbours(index: MergeIndex, frontier: list[EventMention]) -> dict[str, li
     low, high = _span([m.date for m in frontier])
     found: dict[str, dict[str, EventMention]] = defaultdict(dict)
     rank: dict[str, tuple[int, int]] = {}  # key -> (minus the blocks it was found in, days to its nearest finder)
-    for block, key, day in index.blocked(sorted(wanted), low, high, BLOCK_LIMIT):
-        stored_day = day_number(day)
-        # within_window's rule: an undated one is within any window, WINDOW_DAYS from everything
-        finders = [(m, apart) for m, finder_day in wanted[block]
-                   if (apart := _apart(finder_day, stored_day)) <= WINDOW_DAYS]
-        if finders:
-            found[key].update((m.key, m) for m, _ in finders)
+    for block, key, day in index.blocked(sorted(wanted), low, high, BLOCK_LIMIT):  # hundreds of rows a report
+        stored_day, nearest = day_number(day), None
+        for m, finder_day in wanted[block]:
+            # within_window's rule: an undated one is within any window, WINDOW_DAYS from everything
+            apart = WINDOW_DAYS if finder_day is None or stored_day is None else abs(finder_day - stored_day)
+            if apart <= WINDOW_DAYS:
+                found[key][m.key] = m
+                nearest = apart if nearest is None else min(nearest, apart)
+        if nearest is not None:
             blocks, gap = rank.get(key, (0, WINDOW_DAYS))
-            rank[key] = (blocks - 1, min(gap, *(apart for _, apart in finders)))
+            rank[key] = (blocks - 1, min(gap, nearest))
     best = sorted(found, key=lambda key: (rank[key], key))[:NEIGHBOUR_LIMIT]
     return {key: list(found[key].values()) for key in best}
-
-
-def _apart(a: int | None, b: int | None) -> int:
-    return abs(a - b) if a is not None and b is not None else WINDOW_DAYS
 
 
 def _span(dates: list[str | None]) -> tuple[str | None, str | None]:
