@@ -15,6 +15,7 @@ from claimgraph import api
 from claimgraph.merge import EventMention, cluster, follow_ups, score_pair, signature, similarity, time_interval
 from claimgraph.merge import _pairs as merge_pairs
 from claimgraph.merge._blocks import candidate_pairs, query_blocks, registered_blocks, within_window
+from claimgraph.merge._mentions import mention_from_json, mention_to_json
 from claimgraph.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -391,8 +392,6 @@ def test_a_crowded_window_scores_at_most_the_limit_most_shared_blocks_first(monk
 def test_cached_mentions_and_pair_scores_share_their_equal_parts():
     """Merging caches thousands of stored mentions and pair scores; the collector walks every object they hold on
     each full collection, so equal sets and equal scores are one object each (and still read as before)."""
-    from claimgraph.merge._mentions import mention_from_json, mention_to_json
-
     a, b = mention("d1/e1", places=frozenset()), mention("d2/e1", places=frozenset())
     read_a, read_b = mention_from_json(mention_to_json(a)), mention_from_json(mention_to_json(b))
     assert read_a == a and read_b == b

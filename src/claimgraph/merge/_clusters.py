@@ -79,23 +79,21 @@ def cluster(mentions: list[EventMention], threshold: float | None = None,
     for a, b in links:
         touching[a].add(b)
         touching[b].add(a)
-    size = {root: len(group) for root, group in members.items()}
     heap = [(-mean, a, b) for (a, b), link in links.items()
-            if not link.blocked and (mean := link.total / (size[a] * size[b])) >= threshold]
+            if not link.blocked and (mean := _mean(link, members, a, b)) >= threshold]
     heapq.heapify(heap)
     while heap:
         negative_mean, a, b = heapq.heappop(heap)
         link = links.get((a, b))  # gone once a or b joined another cluster
-        if link is None or link.total / (size[a] * size[b]) != -negative_mean:
+        if link is None or _mean(link, members, a, b) != -negative_mean:
             continue  # a stale entry: the link changed since it was pushed
         del links[(a, b)]
         reasons[a] += reasons.pop(b) + [_reason(link, items, pairs)]
         members[a] += members.pop(b)
-        size[a] += size.pop(b)
         # Only the clusters linked to a or b can change their link to a: the rest of the region is not looked at.
         for c in (touching[a] | touching.pop(b)) - {a, b}:
             joined = _relink(links, touching, a, b, c)
-            if not joined.blocked and (mean := joined.total / (size[a] * size[c])) >= threshold:
+            if not joined.blocked and (mean := _mean(joined, members, a, c)) >= threshold:
                 heapq.heappush(heap, (-mean, *_ordered(a, c)))
         touching[a].discard(b)
     return [Cluster(sorted(items[i].key for i in group), reasons[root]) for root, group in sorted(members.items())]
@@ -143,16 +141,20 @@ def _relink(links: dict, touching: dict[int, set[int]], a: int, b: int, c: int) 
     """After b joined a, a's link to c holds both old links (c is linked to at least one of them): that link."""
     to_a = _ordered(a, c)
     old_b = links.pop(_ordered(b, c), None)
-    if old_b is None:
-        return links[to_a]
-    touching[c].discard(b)
-    touching[c].add(a)
-    touching[a].add(c)
-    if to_a in links:
-        links[to_a].absorb(old_b)
-    else:
-        links[to_a] = old_b
+    if old_b is not None:
+        touching[c].discard(b)
+        touching[c].add(a)
+        touching[a].add(c)
+        if to_a in links:
+            links[to_a].absorb(old_b)
+        else:
+            links[to_a] = old_b
     return links[to_a]
+
+
+def _mean(link: _Link, members: dict[int, list[int]], a: int, b: int) -> float:
+    """The mean pair score across clusters a and b (pairs that do not block together count as 0)."""
+    return link.total / (len(members[a]) * len(members[b]))
 
 
 def _ordered(x: int, y: int) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import islice
 
 from claimgraph.merge._mentions import Derived, EventMention
@@ -82,7 +82,7 @@ def _score(a: EventMention, b: EventMention) -> PairScore:
     da, db = a.derived, b.derived
     why = _never_because(a, b, da, db)
     if why is not None:
-        return _never(why)
+        return _shared(NEVER, (why,))
     # The parts that apply, in a fixed order. Written out rather than as a table of every part: this runs for each
     # new pair, hundreds a report. No "different objects": a pair whose specific objects differ is never one event.
     parts: list[tuple[str, float]] = []
@@ -98,8 +98,8 @@ def _score(a: EventMention, b: EventMention) -> PairScore:
 
 @lru_cache(maxsize=8192)
 def _shared(score: float, reasons: tuple[str, ...]) -> PairScore:
-    """One score object per distinct score and reasons (a few thousand), shared by the pairs in the cache that have
-    them: fewer objects for the collector to walk on every full collection (it walked each pair's own)."""
+    """One score object per distinct score and reasons (a few thousand, a few of them NEVER with why), shared by the
+    pairs in the cache that have them: fewer objects for the collector to walk on every full collection."""
     return PairScore(score, reasons)
 
 
@@ -134,12 +134,6 @@ def _what_parts(a: EventMention, b: EventMention, parts: list) -> None:
         parts.append(("different modes", DIFFERENT_MODES))
     if a.acts and b.acts and a.acts.isdisjoint(b.acts):
         parts.append(("different acts", DIFFERENT_ACTS))
-
-
-@cache
-def _never(why: str) -> PairScore:
-    """One score per reason a pair can never merge (a few), shared by every such pair in the cache."""
-    return PairScore(NEVER, (why,))
 
 
 def _compatible_side(ids_a, ids_b, sides_a, sides_b) -> bool:
