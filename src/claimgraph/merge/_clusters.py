@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.merge._blocks import candidate_pairs
 from claimgraph.merge._mentions import EventMention
-from claimgraph.merge._pairs import NEVER, PairScore, score_pair
+from claimgraph.merge._pairs import NEVER, score_pair
 
 # The mean pair score two clusters need to become one: about a shared participant and one more agreement
 # (a second participant, the time, the object, or reports a week apart). Chosen on the news clusters; see
@@ -54,7 +54,7 @@ class _Link:
 
     total: float = 0.0
     blocked: bool = False
-    best: tuple[float, int, int] | None = None  # (score, i, j)
+    best: tuple[float, int, int, tuple[str, ...]] | None = None  # (score, i, j, reasons)
 
     def absorb(self, other: _Link) -> None:
         self.total += other.total
@@ -73,8 +73,7 @@ def cluster(mentions: list[EventMention], threshold: float | None = None,
     members, reasons = _initial(items, settled)
     root_of = {i: root for root, group in members.items() for i in group}
     free = {root for root, group in members.items() if len(group) == 1}
-    pairs = _scored_pairs(items, free if len(free) < len(items) else None)
-    links = _links(pairs, root_of)
+    links = _links(items, free if len(free) < len(items) else None, root_of)
     touching: dict[int, set[int]] = defaultdict(set)  # cluster -> the clusters it has a link with
     for a, b in links:
         touching[a].add(b)
@@ -88,7 +87,7 @@ def cluster(mentions: list[EventMention], threshold: float | None = None,
         if link is None or _mean(link, members, a, b) != -negative_mean:
             continue  # a stale entry: the link changed since it was pushed
         del links[(a, b)]
-        reasons[a] += reasons.pop(b) + [_reason(link, items, pairs)]
+        reasons[a] += reasons.pop(b) + [_reason(link, items)]
         members[a] += members.pop(b)
         # Only the clusters linked to a or b can change their link to a: the rest of the region is not looked at.
         for c in (touching[a] | touching.pop(b)) - {a, b}:
@@ -113,17 +112,15 @@ def _initial(items: list[EventMention], settled) -> tuple[dict[int, list[int]], 
     return members, reasons
 
 
-def _scored_pairs(items: list[EventMention], free: set[int] | None = None) -> dict[tuple[int, int], PairScore]:
-    """Only pairs that block together are scored (so a region clusters as the corpus would), and with ``free``
-    only pairs of which one is free (the members of a settled group are not compared with each other)."""
-    return {(i, j): score_pair(items[i], items[j]) for i, j in candidate_pairs(items, free)}
-
-
-def _links(pairs: dict[tuple[int, int], PairScore], root_of: dict[int, int]) -> dict[tuple[int, int], _Link]:
-    """The link between each two starting clusters, summed over their pairs in order."""
+def _links(items: list[EventMention], free: set[int] | None, root_of: dict[int, int]) -> dict[tuple[int, int], _Link]:
+    """The link between each two starting clusters, summed over their pairs in order. Only pairs that block
+    together are scored (so a region clusters as the corpus would), and with ``free`` only pairs of which one is
+    free (the members of a settled group are not compared with each other). Scored and summed in one pass: a
+    crowded region has thousands of pairs, and a dict of them all was built only to be walked once."""
     links: dict[tuple[int, int], _Link] = {}
-    for (i, j), score in pairs.items():
-        joined = _ordered(root_of[i], root_of[j])
+    for i, j in candidate_pairs(items, free):
+        score = score_pair(items[i], items[j])
+        joined = _ordered(root_of[i], root_of[j]) if free is not None else (i, j)
         link = links.get(joined)
         if link is None:
             link = links[joined] = _Link()
@@ -131,7 +128,7 @@ def _links(pairs: dict[tuple[int, int], PairScore], root_of: dict[int, int]) -> 
             link.blocked = True
             continue
         link.total += score.score
-        best = (score.score, i, j)
+        best = (score.score, i, j, score.reasons)  # (i, j) is one pair's: reasons never take part in the order
         if link.best is None or best > link.best:
             link.best = best
     return links
@@ -161,6 +158,6 @@ def _ordered(x: int, y: int) -> tuple[int, int]:
     return (x, y) if x < y else (y, x)
 
 
-def _reason(link: _Link, items: list[EventMention], pairs) -> MergeReason:
-    score, i, j = link.best
-    return MergeReason(items[i].key, items[j].key, round(score, 3), pairs[(i, j)].reasons)
+def _reason(link: _Link, items: list[EventMention]) -> MergeReason:
+    score, i, j, reasons = link.best
+    return MergeReason(items[i].key, items[j].key, round(score, 3), reasons)
