@@ -6,6 +6,7 @@ a whole `claimgraph` command (process start included), beside `claimgraph --vers
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -28,7 +29,11 @@ def command(*args: str) -> float:
 
 
 def main() -> None:
-    db, name = Path(sys.argv[1]), sys.argv[2]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path, help="an existing claimgraph database")
+    parser.add_argument("name", help="an entity to ask about (Russia)")
+    args = parser.parse_args()
+    db, name = args.db, args.name
     calls = {f"events --entity {name} (table: first 100)": lambda: api.events(db, entity=name, limit=100),
              f"events --entity {name} --json (every event)": lambda: api.events(db, entity=name),
              f"entity {name}": lambda: api.entity(name, db),
