@@ -11,7 +11,9 @@ import pytest
 
 from claimgraph import api
 from claimgraph.errors import BinaryInput, MalformedRecord, TooLarge, Unreadable, UnsupportedFormat
+from claimgraph.extract.timex import find_timexes
 from claimgraph.ingest import read_paths
+from claimgraph.ingest._dates import read_date
 from claimgraph.ingest._readers import MAX_CHARACTERS
 
 
@@ -50,11 +52,31 @@ def test_a_number_beyond_64_bits_is_stored(tmp_path, pipeline):
 
 @pytest.mark.parametrize("date", ["0001-01-01", "0001-01-20", "9999-12-31", "9999-12-01"])
 def test_a_report_at_the_ends_of_the_calendar_is_stored(tmp_path, pipeline, date):
-    feed = _jsonl(tmp_path / "feed.jsonl", {"id": "y", "date": date, "text": (
-        "Russia attacked Kyiv yesterday and will attack it again tomorrow, next week and next year, "
-        "after sending troops last month, Ukraine said.")})
+    text = ("Russia attacked Kyiv yesterday and will attack it again tomorrow, next week and next year, "
+            "after sending troops last month and last year, in the previous quarter, {} said.")
+    # two reports, so that the second is merged with the first: their times are compared as days
+    feed = _jsonl(tmp_path / "feed.jsonl", {"id": "y", "date": date, "text": text.format("Ukraine")},
+                  {"id": "z", "date": date, "text": text.format("Kyiv")})
     result = api.ingest([feed], db=tmp_path / "x.db", pipeline=pipeline)
-    assert (result.stored, result.skipped) == (1, [])
+    assert (result.stored, result.skipped) == (2, [])
+
+
+def test_an_event_dated_before_the_year_1_is_merged_without_its_time(tmp_path, pipeline):
+    feed = _jsonl(tmp_path / "feed.jsonl",
+                  {"id": "a", "date": "0001-06-15", "text": "Russia attacked Kyiv last year, Ukraine said."},
+                  {"id": "b", "date": "0001-06-20", "text": "Russia attacked Kyiv last year, officials said."})
+    result = api.ingest([feed], db=tmp_path / "x.db", pipeline=pipeline)
+    assert (result.stored, result.skipped) == (2, [])
+
+
+@pytest.mark.parametrize(("date", "words"), [
+    ("0001-06-15", "last year"), ("0001-01-02", "the previous quarter"), ("0005-01-01", "the previous decade"),
+    ("0050-01-01", "last century"), ("9999-12-30", "next decade"), ("9999-06-15", "next century"),
+    ("9999-10-01", "next quarter"), ("2022-12-22", "the 999th century")])
+def test_a_time_counted_past_the_calendars_ends_is_left_unresolved(date, words):
+    """Never "0000" (no year), "1000" for the decade after the 9990s (the year 1000), "100" for a century."""
+    for timex in find_timexes(f"Russia attacked Kyiv {words}, Ukraine said.", date):
+        assert "X" in timex.value, (timex.text, timex.value)
 
 
 @pytest.mark.parametrize("words", ["the following weekend", "the previous decade", "the next century",
@@ -62,6 +84,22 @@ def test_a_report_at_the_ends_of_the_calendar_is_stored(tmp_path, pipeline, date
 def test_a_time_expression_never_drops_its_report(read, words):
     extraction = read(f"Russia attacked Kyiv {words}, Ukraine said.")
     assert any("Kyiv" in e.aliases or e.name == "Kyiv" for e in extraction.entities) or extraction.events
+
+
+@pytest.mark.parametrize("written", ["\u0662\u0660\u0662\u0662", "\uff12\uff10\uff12\uff12-\uff11\uff12",
+                                     "\u0662\u0660\u0662\u0662-\u0661\u0662-\u0660\u0661"])
+def test_a_date_in_digits_other_than_ascii_costs_its_record_a_coded_error(tmp_path, written):
+    """Before: read as a year by the feed reader, then refused by the store (CG301): the report was lost."""
+    feed = _jsonl(tmp_path / "feed.jsonl", {"id": "u", "date": written, "text": "Russia attacked Kyiv."})
+    _, (error,) = _split(read_paths([feed]))
+    assert isinstance(error, MalformedRecord) and error.where == f"{feed}:1" and "not readable" in str(error)
+
+
+@pytest.mark.parametrize(("written", "day"), [("Mon, 01 Jan 0001 00:00:00 +0000", "0001-01-01"),
+                                              ("Thu, 22 Dec 2022 10:00:00 +0000", "2022-12-22"),
+                                              ("Thu, 22 Dec 22 10:00:00 +0000", "2022-12-22")])
+def test_an_rfc_2822_date_keeps_the_year_as_written(written, day):
+    assert read_date(written) == (day, "day")  # four digits are the year itself, not two digits of this century
 
 
 # --- CSV -----------------------------------------------------------------------------------------

@@ -14,8 +14,10 @@ from email.utils import parsedate_to_datetime
 
 DATE_HINT = "use YYYY-MM-DD (or YYYY-MM, YYYY), an ISO 8601 timestamp or an RFC 2822 date"
 
-_YEAR = re.compile(r"(\d{4})")
-_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
+# ASCII digits only: "٢٠٢٢" is a year to a reader, but not one Python's dates (or a store's ISO dates) can hold.
+_YEAR = re.compile(r"(\d{4})", re.ASCII)
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+_WRITTEN_YEAR = re.compile(r"\b\d{1,2}\s+[a-z]{3,}\.?\s+(\d{4})\b", re.ASCII | re.IGNORECASE)  # "01 Jan 0001"
 
 
 def normalise_date(value: str) -> str | None:
@@ -46,6 +48,8 @@ def _from_iso(value: str) -> str | None:
 
 def _from_rfc2822(value: str) -> str | None:
     try:
-        return parsedate_to_datetime(value).date().isoformat()
+        day = parsedate_to_datetime(value).date()
+        written = _WRITTEN_YEAR.search(value)  # the parser reads any year under 100 as two digits: 0001 -> 2001
+        return (day.replace(year=int(written[1])) if written else day).isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):
         return None

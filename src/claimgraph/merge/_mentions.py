@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from dataclasses import dataclass, fields
@@ -242,9 +243,8 @@ def _interval(year: int, month: str | None, day: str | None, week: str | None) -
         return one, one
     if month:
         first = date(year, int(month), 1)
-        following = date(year + (first.month == 12), first.month % 12 + 1, 1)
-        return first.isoformat(), (following - timedelta(days=1)).isoformat()
-    return f"{year:04d}-01-01", f"{year:04d}-12-31"
+        return first.isoformat(), first.replace(day=calendar.monthrange(year, first.month)[1]).isoformat()
+    return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()  # the year 0 is no year: ValueError
 
 
 def mention_to_json(mention: EventMention) -> str:

@@ -26,9 +26,30 @@ def day(d: date) -> str:
     return d.isoformat()
 
 
-def month(year: int, month_number: int) -> str:
-    year, month_number = shift_month(year, month_number, 0)
-    return f"{year:04d}-{month_number:02d}"
+# Years, decades and centuries a value can name: counting past the calendar's ends ("last year" in a report of the
+# year 1, "next decade" in 9999) would write "0000" or "1000" (read back as the year 1000), so it is refused here
+# and the expression is normalised as in an undated report (timex._guarded).
+def year(number: int) -> str:
+    if not 1 <= number <= 9999:
+        raise ValueError(f"the year {number} is outside the calendar")
+    return f"{number:04d}"
+
+
+def decade(number: int) -> str:
+    if not 0 <= number <= 999:
+        raise ValueError(f"the decade {number}0 is outside the calendar")
+    return f"{number:03d}"
+
+
+def century(number: int) -> str:
+    if not 0 <= number <= 99:
+        raise ValueError(f"the century {number + 1} is outside the calendar")
+    return f"{number:02d}"
+
+
+def month(year_number: int, month_number: int) -> str:
+    year_number, month_number = shift_month(year_number, month_number, 0)
+    return f"{year(year_number)}-{month_number:02d}"
 
 
 def week(d: date) -> str:
@@ -40,9 +61,9 @@ def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
-def quarter(year: int, number: int) -> str:
-    year += (number - 1) // 4
-    return f"{year:04d}-Q{(number - 1) % 4 + 1}"
+def quarter(year_number: int, number: int) -> str:
+    year_number += (number - 1) // 4
+    return f"{year(year_number)}-Q{(number - 1) % 4 + 1}"
 
 
 def shift_month(year: int, month_number: int, by: int) -> tuple[int, int]:

@@ -200,12 +200,12 @@ def shift_unit(dct: date, unit: str, by: int) -> str:
     if unit == "quarter":
         return cal.quarter(dct.year, cal.quarter_of(dct) + by)
     if unit == "decade":
-        return f"{dct.year // 10 + by:03d}"
+        return cal.decade(dct.year // 10 + by)
     if unit in ("century", "centurie"):
-        return f"{dct.year // 100 + by:02d}"
+        return cal.century(dct.year // 100 + by)
     if unit == "season":
         return cal.season_after(dct, by)
-    return f"{dct.year + by:04d}"
+    return cal.year(dct.year + by)
 
 
 def _weekend(dct: date, by: int) -> str:

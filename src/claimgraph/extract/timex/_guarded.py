@@ -51,8 +51,8 @@ def _combined(outcomes: list[tuple[str, Any]]) -> Any:
         value = None
     else:
         value = agreed(found)
-        value = value if value is not None and TIMEX_VALUE.match(value) else None  # "10000", "-001"
-    return FAILED if value is None else (kinds.pop(), value)
+        value = value if value is not None and TIMEX_VALUE.match(value) and not value.startswith("0000") else None
+    return FAILED if value is None else (kinds.pop(), value)  # refused: "10000", "-001", the year 0
 
 
 def _combined_anaphor(anaphors: list[Anaphor]) -> Anaphor | None:

@@ -156,7 +156,7 @@ def century(g: dict[str, str | None], ctx: Context) -> str | None:
     ordinal = int(digits[0]) if digits else ctx.words["ordinals"].get(text)
     if not ordinal or text in ("final", "last"):
         return None
-    return f"{ordinal - 1:02d}"
+    return cal.century(ordinal - 1)
 
 
 def this_century(g: dict[str, str | None], ctx: Context) -> str:
@@ -164,7 +164,7 @@ def this_century(g: dict[str, str | None], ctx: Context) -> str:
         return unresolved("century")
     phrase = ctx.text[ctx.start : ctx.end].lower()
     shift = -1 if ("last" in phrase or "past" in phrase) else 1 if "next" in phrase else 0
-    return f"{ctx.dct.year // 100 + shift:02d}"
+    return cal.century(ctx.dct.year // 100 + shift)
 
 
 def holiday(g: dict[str, str | None], ctx: Context) -> str | None:
