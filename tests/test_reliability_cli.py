@@ -66,18 +66,39 @@ def test_the_cli_over_hostile_inputs_and_settings_never_shows_a_traceback(tmp_pa
     texts = [t for (t,) in sqlite3.connect(db).execute("SELECT text FROM documents")]
     assert not any("\x00" in t or "c2,2022-12-23" in t for t in texts)
     assert sum("Kyiv" in t for t in texts) >= 3
-    not_sqlite = tmp_path / "notes.db"
+    not_sqlite, empty = tmp_path / "notes.db", tmp_path / "empty.db"
     not_sqlite.write_text("hello")
-    for args in (["docs", "--db", db], ["entities", "--db", db, "--limit", "-5"], ["entity", "Kyiv", "--db", db],
-                 ["events", "--db", db, "--since", "yesterday"], ["events", "--db", db, "--json"],
-                 ["docs", "--db", not_sqlite], ["ingest", folder / "page.html", "--db", ":memory:"],
+    empty.write_bytes(b"")
+    (tmp_path / "out").mkdir()
+    for args in (["docs", "--db", db], ["entity", "Kyiv", "--db", db], ["events", "--db", db, "--json"]):
+        result = run(*args)
+        _no_traceback(result)
+        assert result.returncode == 0, (args, result.stderr)
+    for args in (["entities", "--db", db, "--limit", "-5"], ["events", "--db", db, "--since", "yesterday"],
+                 ["docs", "--db", db, "--limit", "99999999999999999999"], ["docs", "--db", not_sqlite],
+                 ["docs", "--db", empty], ["docs", "--db", "/dev/null"],
+                 ["ingest", folder / "page.html", "--db", ":memory:"],
                  ["ingest", folder / "page.html", "--db", tmp_path / "no" / "x.db"],
-                 ["extract", folder / "page.html", "-o", "/dev/full"], ["docs", "--db", db, "--limit", "x"],
+                 ["ingest", folder / "page.html", "--db", db, "--workers", "100000"],
+                 ["extract", folder / "page.html", "-o", "/dev/full"], ["extract", folder / "page.html", "-o",
+                                                                         tmp_path / "out"],
+                 ["docs", "--db", db, "--limit", "x"],
                  ["eval", "plover", folder / "photo.jpg.txt"], ["eval", "plover", folder / "broken.jsonl"],
                  ["eval", "seed", folder], ["entity", "\u202e", "--db", db]):
         result = run(*args)
         _no_traceback(result)
-        assert result.returncode != 0 or args[0] in ("docs", "events", "entity"), (args, result.stderr)
+        # refused, with a code (CG001 would be a bug) or as a usage error that names the option
+        assert result.returncode != 0 and "CG001" not in result.stderr, (args, result.stderr)
+        assert "[CG" in result.stderr or "Invalid value" in result.stderr, (args, result.stderr)
+
+
+def test_a_closed_stdout_is_a_coded_error(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "date": "2022-12-22", "text": "Russia attacked Kyiv."}) + "\n")
+    command = " ".join([*CLAIMGRAPH, "extract", str(feed)])
+    result = subprocess.run(["sh", "-c", command + " >&-"], capture_output=True, text=True, timeout=600)
+    _no_traceback(result)
+    assert result.returncode == 1 and "[CG600]" in result.stderr and "standard output is closed" in result.stderr
 
 
 def test_a_closed_stdin_is_named_not_a_crash(tmp_path):

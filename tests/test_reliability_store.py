@@ -5,6 +5,7 @@ stored before it is lost."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 
 import pytest
@@ -80,6 +81,41 @@ def test_an_empty_file_becomes_a_new_database(tmp_path):
     path.write_bytes(b"")
     with Store(path) as store:
         assert store.migrations
+
+
+def test_an_empty_file_is_not_read_as_a_store(tmp_path):
+    path = tmp_path / "x.db"
+    path.write_bytes(b"")
+    with pytest.raises(StoreError, match="holds no claimgraph store yet"):
+        api.docs(path)
+    assert path.read_bytes() == b""  # a reader made nothing of it
+
+
+def test_a_device_is_not_a_database(tmp_path):
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match="not a regular file"):
+            Store("/dev/null", readonly=readonly)
+
+
+def test_a_page_damaged_past_the_first_is_a_coded_error_when_read(tmp_path, pipeline):
+    path = tmp_path / "x.db"
+    api.ingest([_feed(tmp_path / "f.jsonl", REPORTS[:3])], db=path, pipeline=pipeline)
+    conn = sqlite3.connect(path)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'documents'").fetchone()
+    (size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size:root * size] = b"\xff" * size
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="could not be read"):
+        api.docs(path)
+
+
+def test_a_db_path_that_is_not_utf_8_is_used_as_named(tmp_path, pipeline):
+    path = tmp_path / os.fsdecode(b"caf\xe9.db")  # a Latin-1 name: a surrogate in Python's str
+    api.ingest([_feed(tmp_path / "f.jsonl", REPORTS[:1])], db=path, pipeline=pipeline)
+    assert [d.external_id for d in api.docs(path)] == ["r0"]
+    assert os.fsencode(path.name) in os.listdir(os.fsencode(tmp_path))
 
 
 def test_a_database_is_read_where_its_side_files_cannot_be_made(tmp_path, pipeline):

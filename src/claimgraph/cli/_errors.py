@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import sys
 
@@ -56,8 +57,21 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process was started without one (``>&-``): writing to it is a CG600, as writing
+    to a closed descriptor is, rather than output silently lost."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def run(cli) -> None:
     """Run the CLI; output still buffered when it ends is flushed here, where a full disk shows as CG600."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
     try:
         cli(prog_name="claimgraph")
     finally:

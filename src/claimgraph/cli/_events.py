@@ -9,13 +9,13 @@ import click
 
 from claimgraph import api
 from claimgraph.cli import _render, _render_events, _render_merged
-from claimgraph.cli._main import cli, db_option, json_option
+from claimgraph.cli._main import COUNT, cli, db_option, json_option
 
 STATUSES = ["asserted", "confirmed", "believed", "reported", "alleged", "denied", "planned", "considered", "possible",
             "hypothetical", "negated"]
 as_of_option = click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]),
                             help="Answer with what had been reported by this day (undated reports are left out).")
-limit_option = click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
+limit_option = click.option("--limit", type=COUNT, help="At most this many events.")
 day = click.DateTime(["%Y-%m-%d"])
 
 
@@ -44,7 +44,7 @@ _FILTERS = (
     click.option("--entity", help="Only events this entity takes part in, either way."),
     click.option("--since", type=day, help="Only events some report dated on or after this day tells (YYYY-MM-DD)."),
     click.option("--until", type=day, help="Only events some report dated on or before this day tells."),
-    click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+    click.option("--min-sources", type=click.IntRange(min=1, max=COUNT.max), default=1, show_default=True,
                  help="Only events told by at least this many independent sources."),
     click.option("--disputed", is_flag=True, help="Only events one claim says happened and another denies."),
     as_of_option,

@@ -12,7 +12,7 @@ from claimgraph import __version__, api
 from claimgraph.cli import _render
 from claimgraph.cli._errors import ClaimgraphGroup, run
 from claimgraph.cli._progress import Progress
-from claimgraph.errors import StoreError, WorkerFailed
+from claimgraph.errors import OutputError, StoreError, WorkerFailed
 from claimgraph.parallel import default_workers
 from claimgraph.store import DEFAULT_DB
 
@@ -26,6 +26,19 @@ date_option = click.option("--date", help="Publication date (YYYY-MM-DD, or YYYY
 require_date_option = click.option("--require-date", is_flag=True,
                                    help="Skip (CG105) reports without a full-day date instead of reading them undated.")
 format_option = click.option("--input-format", "fmt", type=FORMATS, help="Read every input as this format.")
+class OutputFile(click.File):
+    """A file to write (``-`` is standard output); one that cannot be opened is a CG600 that names it."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:  # opened here, not at the first write: a folder, a missing folder
+            reason = error.message.rsplit(": ", 1)[-1]
+            raise OutputError(f"cannot write the output to {value} ({reason}): give a file path to -o") from error
+
+
+# A count of rows: none below 0, none beyond what a database's LIMIT holds (a 64-bit integer).
+COUNT = click.IntRange(min=0, max=2**63 - 1)
 
 
 @click.group(cls=ClaimgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,7 +70,7 @@ def _report_error(error) -> None:
 @format_option
 @click.option("--format", "out_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per document.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+@click.option("-o", "--output", type=OutputFile("w", encoding="utf-8", lazy=False), default="-",
               help="Write here (default stdout).")
 def extract(files, date, require_date, fmt, out_format, output):
     """Read FILES and print what was found, without storing it.
@@ -90,6 +103,7 @@ def extract(files, date, require_date, fmt, out_format, output):
         found = api.extract(files, date=date, fmt=fmt, stdin=_stdin(), on_error=on_error,
                             require_date=require_date)
         written = write_jsonl(shown(found), output)
+        output.flush()  # here, where a full disk is a CG600: click closes the file later, and says nothing of it
     click.echo(f"{written} extracted, {len(errors)} skipped, {api.set_aside_summary(set_aside)}", err=True)
     if written == 0 and errors:
         sys.exit(1)
@@ -101,7 +115,9 @@ def extract(files, date, require_date, fmt, out_format, output):
 @date_option
 @require_date_option
 @format_option
-@click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="the machine's cores",
+# Each reading process loads the language model (hundreds of MB): a mistyped count would start thousands.
+@click.option("--workers", type=click.IntRange(min=1, max=256), default=default_workers,
+              show_default="the machine's cores",
               help="Read documents in this many processes (this one alone writes). 1: all in this process.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Read documents on this Dask cluster's workers instead (they need claimgraph installed).")
@@ -139,7 +155,7 @@ def ingest(files, db, date, require_date, fmt, workers, scheduler):
 @db_option
 @json_option
 @click.option("--type", "type_", help="Only this entity type (PERSON, ORG, GPE, LOC, NORP...).")
-@click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
+@click.option("--limit", type=COUNT, help="At most this many rows.")
 def entities(db, as_json, type_, limit):
     """List canonical entities with their mention and document counts.
 
@@ -182,7 +198,7 @@ def entity():
 @click.argument("name")
 @db_option
 @json_option
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+@click.option("--limit", type=click.IntRange(min=1, max=COUNT.max), default=20, show_default=True,
               help="Show this many of its latest documents and first events (the counts cover all).")
 @click.option("--all", "show_all", is_flag=True, help="Show every document and event (slow for a big entity).")
 def entity_show(name, db, as_json, limit, show_all):
@@ -258,7 +274,7 @@ def entity_judgements(db, as_json):
 @cli.command()
 @db_option
 @json_option
-@click.option("--limit", type=click.IntRange(min=0), help="At most this many documents.")
+@click.option("--limit", type=COUNT, help="At most this many documents.")
 @click.option("--outlet", help="Only documents from this outlet.")
 def docs(db, as_json, limit, outlet):
     """List stored documents by date.

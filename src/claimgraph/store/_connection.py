@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
@@ -37,7 +38,7 @@ def connect(target: str | Path, readonly: bool) -> sqlite3.Connection | Postgres
     conn = None
     try:
         conn = _open(path, readonly)
-        _check_is_claimgraph(conn, path)
+        _check_is_claimgraph(conn, path, readonly)
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")  # readers never block the single writer
             conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
@@ -62,10 +63,14 @@ def _check_path(path: Path, readonly: bool) -> None:
                          "another --db path", where=str(path))
     if path.is_dir():
         raise StoreError(f"{path} is a folder: give a file path to --db", where=str(path))
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a regular file (a device or a pipe): give a file path to --db",
+                         where=str(path))
 
 
 def _open(path: Path, readonly: bool) -> sqlite3.Connection:
-    uri = "file:" + quote(str(path.absolute()), safe="/")  # "a?b.db" is a file name, not a query string
+    # "a?b.db" is a file name, not a query string; the name's bytes as the system holds them (not UTF-8 there)
+    uri = "file:" + quote(os.fsencode(path.absolute()), safe="/")
     if readonly:
         try:
             return _configured(sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None))
@@ -84,9 +89,13 @@ def _configured(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def _check_is_claimgraph(conn: sqlite3.Connection, path: Path) -> None:
-    """Never add claimgraph's tables (nor a WAL journal) to another application's database."""
+def _check_is_claimgraph(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+    """Never add claimgraph's tables (nor a WAL journal) to another application's database; never read an empty
+    file as if it held a store."""
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if readonly and not tables:
+        raise StoreError(f"{path} holds no claimgraph store yet (an empty database): run `claimgraph ingest FILE "
+                         f"--db {path}` first", where=str(path))
     if tables and "schema_migrations" not in tables:
         raise StoreError(f"is another application's database (tables: {', '.join(sorted(tables)[:5])}): "
                          "claimgraph leaves it alone; give a new --db path", where=str(path))

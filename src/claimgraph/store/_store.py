@@ -121,8 +121,11 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, error, trace) -> None:
         self.close()
+        if isinstance(error, DATABASE_ERRORS):  # a page damaged past the ones opening the file looked at
+            raise StoreError(f"could not be read ({error}): if it is damaged, restore it from a copy or ingest "
+                             "into a new file", where=self.where) from error
 
     def close(self) -> None:
         if not self.readonly:
