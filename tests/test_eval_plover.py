@@ -50,6 +50,15 @@ def test_unreadable_file_is_an_evaluation_error(tmp_path):
         read_plover_gsr(tmp_path / "missing.jsonl")
 
 
+@pytest.mark.parametrize("source", [["RUS"], [{"actorText": "Russia", "code": 643}], [None, 5],
+                                    [{"actorText": ["Russia"]}], {"actorText": "Russia"}, "Russia"])
+def test_actors_of_another_shape_code_nothing_rather_than_fail(tmp_path, source):
+    path = tmp_path / "gsr.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "Russia attacked Kyiv.", "event": "ASSAULT", "source": source}))
+    (record,) = read_plover_gsr(path)
+    assert all(isinstance(a["text"], str) and isinstance(a["code"], (str, type(None))) for a in record["sources"])
+
+
 def test_main_event_is_the_shallowest_then_realis_then_first():
     deep, root = event("AID", depth=2, start=0), event("THREATEN", depth=0, start=30)
     assert main_event([deep, root]) is root

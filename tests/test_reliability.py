@@ -39,6 +39,22 @@ def test_a_report_too_long_to_parse_is_refused_before_the_parser_and_the_rest_go
     assert isinstance(error, TooLarge) and error.where == f"{feed}:1" and "split it" in str(error)
 
 
+def test_a_document_too_long_given_to_the_pipeline_directly_is_refused_not_parsed(pipeline):
+    """The API and the evaluations hand documents to the pipeline without the readers: it refuses them itself,
+    and the documents around it are read."""
+    from claimgraph.model import Document
+
+    long = Document(text="Russia attacked Kyiv. " * (MAX_CHARACTERS // 22 + 10), source="long.txt")
+    short = Document(text="Iran sent drones to Russia.", source="short.txt")
+    errors = []
+    read = list(pipeline.run([short, long, short], errors.append))
+    assert [x.document.source for x in read] == ["short.txt", "short.txt"]
+    (error,) = errors
+    assert isinstance(error, TooLarge) and error.where == "long.txt"
+    with pytest.raises(TooLarge):
+        pipeline(long)
+
+
 # --- numbers and times beyond the tables ---------------------------------------------------------
 
 def test_a_number_beyond_64_bits_is_stored(tmp_path, pipeline):
@@ -123,6 +139,24 @@ def test_a_stray_quote_that_closes_on_a_later_record_costs_only_its_own(tmp_path
     assert [d.id for d in documents] == ["c2", "c3", "c4"]
     assert [e.where for e in errors] == [f"{feed}:2"]
     assert not any("c2,2022" in d.text for d in documents)  # the run-on text is never a report
+
+
+def test_a_quote_closed_at_the_end_of_a_later_record_costs_only_its_own(tmp_path):
+    """Valid CSV (one field over two lines), but its second line is a record of its own: dated, as wide as the
+    header. Before, the first record's text swallowed the second and nothing was said."""
+    feed = tmp_path / "feed.csv"
+    feed.write_text('id,date,text\nm1,2022-12-22,"Sudan attacked Chad.\nm2,2022-12-23,Mali attacked Niger."\n'
+                    "m3,2022-12-24,Iran sent drones.\n", encoding="utf-8")
+    documents, errors = _split(read_paths([feed]))
+    assert [d.id for d in documents] == ["m2", "m3"] and [e.where for e in errors] == [f"{feed}:2"]
+    assert not any("m2,2022" in d.text for d in documents)
+
+
+def test_a_column_named_twice_is_refused_at_the_header(tmp_path):
+    feed = tmp_path / "feed.csv"
+    feed.write_text("id,text,text\na,Cuba,attacked Haiti.\n", encoding="utf-8")
+    _, (error,) = _split(read_paths([feed]))
+    assert isinstance(error, MalformedRecord) and error.where == f"{feed}:1" and "'text' more than once" in str(error)
 
 
 def test_a_multi_line_quoted_field_is_still_one_record(tmp_path):

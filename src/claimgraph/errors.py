@@ -64,6 +64,12 @@ class MissingDate(InputError):
 class TooLarge(InputError):
     code = "CG106"
 
+    @classmethod
+    def text(cls, characters: int, limit: int, where: str | None) -> TooLarge:
+        """A report's text over the characters one is read in (the readers and the pipeline say it alike)."""
+        return cls(f"holds {characters:,} characters, over the {limit:,} a report is read in: split it into "
+                   "reports (one per article or section)", where=where)
+
 
 class UnsupportedFormat(InputError):
     code = "CG107"

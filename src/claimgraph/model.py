@@ -26,6 +26,9 @@ DATE_SOURCES = ("record", "text", "html", "argument", "none")
 _PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
 # Prefix of the pipeline["language"] label of a document read no further than its language ("set-aside:it").
 SET_ASIDE = "set-aside:"
+# spaCy reads at most 1,000,000 characters, and time and memory grow with a document's length; a report this long
+# is a book or a dump, not news: the readers refuse it, and the pipeline never parses one however it came.
+MAX_CHARACTERS = 200_000
 
 
 def iso_day(value: str | None) -> str | None:

@@ -80,9 +80,11 @@ def _record(row: dict) -> dict:
 
 
 def _actors(value) -> list[dict]:
+    """The coded actors; an entry of another shape (a bare string, a numeric code) codes nothing."""
     if not isinstance(value, list):
         return []
-    return [{"text": a.get("actorText", ""), "code": a.get("code")} for a in value if a.get("actorText")]
+    return [{"text": a["actorText"], "code": a.get("code") if isinstance(a.get("code"), str) else None}
+            for a in value if isinstance(a, dict) and isinstance(a.get("actorText"), str) and a["actorText"]]
 
 
 @functools.lru_cache(maxsize=1)

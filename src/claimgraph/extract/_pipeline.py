@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from claimgraph.errors import ExtractionFailed
-from claimgraph.model import SET_ASIDE, Document, Extraction
+from claimgraph.errors import ClaimgraphError, ExtractionFailed, TooLarge
+from claimgraph.model import MAX_CHARACTERS, SET_ASIDE, Document, Extraction
 
-ErrorHandler = Callable[[ExtractionFailed], None]
+ErrorHandler = Callable[[ClaimgraphError], None]
 
 # What exists before the first step runs: the document and its spaCy parse.
 INITIAL_FIELDS = frozenset({"document", "nlp_doc"})
@@ -56,14 +56,14 @@ class Pipeline:
         and ``pipeline == {"language": "set-aside:<code>"}``.
         """
         versions = self.versions
-        # A set-aside document is parsed as "" so it keeps its place in input order at no cost.
-        texts = (("" if _set_aside(d) else d.text, d) for d in documents)
+        # A set-aside or too long document is parsed as "" so it keeps its place in input order at no cost.
+        texts = (("" if _set_aside(d) or _too_long(d) else d.text, d) for d in documents)
         for nlp_doc, document in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
             if _set_aside(document):
                 yield Extraction(document=document, pipeline={"language": f"{SET_ASIDE}{document.language}"})
                 continue
             extraction = Extraction(document=document, nlp_doc=nlp_doc, pipeline=dict(versions))
-            error = self._run_steps(extraction)
+            error = _refused(document) if _too_long(document) else self._run_steps(extraction)
             if error is None:
                 yield extraction
             elif on_error is None:
@@ -85,6 +85,15 @@ class Pipeline:
         finally:
             extraction.nlp_doc = None  # let the parse go: a stream must not hold every Doc
         return None
+
+
+def _too_long(document: Document) -> bool:
+    return len(document.text) > MAX_CHARACTERS
+
+
+def _refused(document: Document) -> TooLarge:
+    """A document the readers would have refused, given to the pipeline another way (the API, an evaluation)."""
+    return TooLarge.text(len(document.text), MAX_CHARACTERS, document.location)
 
 
 def _set_aside(document: Document) -> bool:

@@ -22,7 +22,7 @@ from claimgraph.errors import (
     Unreadable,
     UnsupportedFormat,
 )
-from claimgraph.model import Document
+from claimgraph.model import MAX_CHARACTERS, Document
 
 from ._datelines import date_document
 from ._dates import DATE_HINT, normalise_date, read_date
@@ -196,16 +196,12 @@ def _format_of(source: Source, path: str, options: _Options) -> str:
 
 
 _LINE_FORMATS = frozenset({"jsonl", "csv"})
-# spaCy reads at most 1,000,000 characters, and time and memory grow with a document's length; a report this long
-# is a book or a dump, not news: it is refused before it reaches the parser.
-MAX_CHARACTERS = 200_000
 
 
 def _finish(document: Document, options: _Options) -> Item:
     """What every format shares once a Document is built: its length and language, and the --require-date check."""
     if len(document.text) > MAX_CHARACTERS:
-        return TooLarge(f"holds {len(document.text):,} characters, over the {MAX_CHARACTERS:,} a report is read in: "
-                        "split it into reports (one per article or section)", where=document.location)
+        return TooLarge.text(len(document.text), MAX_CHARACTERS, document.location)
     document.language = detect_language(document.text)
     if options.require_date and document.date_precision != "day":
         return _missing_date(document)

@@ -135,7 +135,7 @@ class _Taken:
 def _rows(source: _Taken, name: str) -> Iterator[tuple[int, list[str] | InputError]]:
     """Rows, the header first. A record over several lines that never closes its quote, or that does not have the
     header's width, is refused and read again from its second line: a stray quote costs only its own record."""
-    width = None
+    header: list[str] | None = None
     while True:
         source.taken = []
         start = source.count + 1
@@ -151,13 +151,14 @@ def _rows(source: _Taken, name: str) -> Iterator[tuple[int, list[str] | InputErr
             continue
         if not any(cell.strip() for cell in row):
             continue
-        if len(source.taken) > 1 and (_runs_on(source.taken) or (width and len(row) != width)):
+        if len(source.taken) > 1 and (_runs_on(source.taken) or (header and len(row) != len(header))
+                                      or (header and _holds_records(source.taken[1:], header))):
             yield start, _bad_csv(f"has a quoted field that does not close where it should (the {len(source.taken)} "
                                   "lines from here ran into one record; the lines after this one are read again)",
                                   f"{name}:{start}")
             source.read_again_after(start)
             continue
-        width = width or len(row)
+        header = header or [cell.strip().lower() for cell in row]
         yield start, row
 
 
@@ -171,6 +172,21 @@ def _runs_on(lines: list[str]) -> bool:
     return False
 
 
+def _holds_records(lines: list[str], header: list[str]) -> bool:
+    """Whether the later lines of a record over several lines read as records themselves: as wide as the header,
+    with a readable date where it has its date ("c2,2022-12-23,Mali attacked Niger."). Valid CSV, but a quote
+    opened in one record and closed at the end of another, which joined the records between them into one field;
+    prose over several lines does not put a date in that column."""
+    if "date" not in header:
+        return False
+    column = header.index("date")
+    for line in lines:
+        cells = next(csv.reader([line]), [])
+        if len(cells) == len(header) and read_date(cells[column]):
+            return True
+    return False
+
+
 def _bad_csv(what: str, where: str) -> MalformedRecord:
     return MalformedRecord(f"{what}: quote fields holding commas, quotes or newlines", where=where)
 
@@ -180,6 +196,10 @@ def _csv_header(rows: Iterator[tuple[int, list[str] | InputError]], name: str) -
         if isinstance(row, InputError):
             return row
         header = [cell.strip().lower() for cell in row]
+        twice = sorted({column for column in header if column in FIELDS and header.count(column) > 1})
+        if twice:
+            return MalformedRecord(f"the CSV header names {', '.join(map(repr, twice))} more than once: which "
+                                   "column is meant is not known; name each column once", where=f"{name}:{start}")
         if "text" not in header:
             found = ", ".join(header)
             return MalformedRecord(
