@@ -206,6 +206,14 @@ def test_a_dangling_link_and_a_pipe_inside_a_folder_are_named(tmp_path):
     assert "does not exist" in str(errors[0]) and "pass it by name" in str(errors[1])
 
 
+def test_a_loop_of_links_inside_a_folder_is_named_as_a_loop(tmp_path):
+    os.symlink(tmp_path / "b.txt", tmp_path / "a.txt")
+    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
+    _, errors = _split(read_paths([tmp_path]))
+    assert [e.where for e in errors] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert all("loop of links" in str(e) for e in errors)
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder; the permission cannot be taken away")
 def test_a_folder_that_cannot_be_listed_is_named(tmp_path):
     locked = tmp_path / "locked"

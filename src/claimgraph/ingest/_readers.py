@@ -6,6 +6,7 @@ raised, so one bad file or record costs only itself and the batch goes on.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -148,6 +149,11 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | InputError]:
 
 def _not_a_file(entry: Path) -> str:
     if entry.is_symlink() and not entry.exists():
+        try:
+            os.stat(entry)
+        except OSError as err:
+            if err.errno == errno.ELOOP:
+                return "is a link that leads back to itself (a loop of links): fix or remove the link"
         return f"is a link to {os.readlink(entry)}, which does not exist: fix or remove the link"
     return "is not a regular file (a pipe, socket or device): pass it by name to read from it"
 
