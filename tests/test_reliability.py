@@ -14,7 +14,7 @@ from claimgraph.errors import BinaryInput, MalformedRecord, TooLarge, Unreadable
 from claimgraph.extract.timex import find_timexes
 from claimgraph.ingest import read_paths
 from claimgraph.ingest._dates import read_date
-from claimgraph.ingest._readers import MAX_CHARACTERS
+from claimgraph.model import MAX_CHARACTERS, MAX_TOKENS
 
 
 def _jsonl(path, *records):
@@ -37,6 +37,16 @@ def test_a_report_too_long_to_parse_is_refused_before_the_parser_and_the_rest_go
     assert [d.id for d in documents] == ["short"]
     (error,) = errors
     assert isinstance(error, TooLarge) and error.where == f"{feed}:1" and "split it" in str(error)
+
+
+@pytest.mark.parametrize("mark", ["(", '"', "-.", "( "])
+def test_a_text_of_marks_is_refused_by_its_tokens_before_the_parser(tmp_path, mark):
+    """Under the character bound, but a token a character: the parser's memory grows with tokens."""
+    feed = _jsonl(tmp_path / "feed.jsonl", {"id": "marks", "text": mark * (MAX_TOKENS + 100)},
+                  {"id": "prose", "text": "Iran sent drones. " * (MAX_CHARACTERS // 18)})
+    documents, (error,) = _split(read_paths([feed]))
+    assert [d.id for d in documents] == ["prose"]  # prose as long as the character bound lets in is read
+    assert isinstance(error, TooLarge) and error.where == f"{feed}:1" and "words and marks" in str(error)
 
 
 def test_a_document_too_long_given_to_the_pipeline_directly_is_refused_not_parsed(pipeline):

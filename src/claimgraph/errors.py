@@ -65,10 +65,9 @@ class TooLarge(InputError):
     code = "CG106"
 
     @classmethod
-    def text(cls, characters: int, limit: int, where: str | None) -> TooLarge:
-        """A report's text over the characters one is read in (the readers and the pipeline say it alike)."""
-        return cls(f"holds {characters:,} characters, over the {limit:,} a report is read in: split it into "
-                   "reports (one per article or section)", where=where)
+    def text(cls, why: str, where: str | None) -> TooLarge:
+        """A report's text over what one is read in (``model.too_large``; the readers and the pipeline alike)."""
+        return cls(f"{why} a report is read in: split it into reports (one per article or section)", where=where)
 
 
 class UnsupportedFormat(InputError):

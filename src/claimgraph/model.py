@@ -29,6 +29,20 @@ SET_ASIDE = "set-aside:"
 # spaCy reads at most 1,000,000 characters, and time and memory grow with a document's length; a report this long
 # is a book or a dump, not news: the readers refuse it, and the pipeline never parses one however it came.
 MAX_CHARACTERS = 200_000
+# The parser's memory grows with tokens (about 20 kB each), and a text of marks ("((((", quotes) is a token a
+# character: 200,000 of them took 4 GB. 60,000 is half again the tokens of the longest report the character bound
+# lets in when it is prose.
+MAX_TOKENS = 60_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def too_large(text: str) -> str | None:
+    """Why a text is too large to be read as one report ("holds 250,000 characters, over the 200,000"), or None."""
+    if len(text) > MAX_CHARACTERS:
+        return f"holds {len(text):,} characters, over the {MAX_CHARACTERS:,}"
+    if len(text) > MAX_TOKENS and (tokens := len(_TOKEN.findall(text))) > MAX_TOKENS:
+        return f"holds about {tokens:,} words and marks, over the {MAX_TOKENS:,}"
+    return None
 
 
 def iso_day(value: str | None) -> str | None:

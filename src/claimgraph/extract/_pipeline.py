@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from claimgraph.errors import ClaimgraphError, ExtractionFailed, TooLarge
-from claimgraph.model import MAX_CHARACTERS, SET_ASIDE, Document, Extraction
+from claimgraph.model import SET_ASIDE, Document, Extraction, too_large
 
 ErrorHandler = Callable[[ClaimgraphError], None]
 
@@ -56,14 +56,17 @@ class Pipeline:
         and ``pipeline == {"language": "set-aside:<code>"}``.
         """
         versions = self.versions
-        # A set-aside or too long document is parsed as "" so it keeps its place in input order at no cost.
-        texts = (("" if _set_aside(d) or _too_long(d) else d.text, d) for d in documents)
-        for nlp_doc, document in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
+        texts = (_to_parse(d) for d in documents)
+        for nlp_doc, (document, too_large_because) in self.nlp.pipe(texts, as_tuples=True,
+                                                                     batch_size=self.batch_size):
             if _set_aside(document):
                 yield Extraction(document=document, pipeline={"language": f"{SET_ASIDE}{document.language}"})
                 continue
             extraction = Extraction(document=document, nlp_doc=nlp_doc, pipeline=dict(versions))
-            error = _refused(document) if _too_long(document) else self._run_steps(extraction)
+            if too_large_because:  # the readers refuse these; the API and the evaluations do not read through them
+                error = TooLarge.text(too_large_because, document.location)
+            else:
+                error = self._run_steps(extraction)
             if error is None:
                 yield extraction
             elif on_error is None:
@@ -87,13 +90,11 @@ class Pipeline:
         return None
 
 
-def _too_long(document: Document) -> bool:
-    return len(document.text) > MAX_CHARACTERS
-
-
-def _refused(document: Document) -> TooLarge:
-    """A document the readers would have refused, given to the pipeline another way (the API, an evaluation)."""
-    return TooLarge.text(len(document.text), MAX_CHARACTERS, document.location)
+def _to_parse(document: Document) -> tuple[str, tuple[Document, str | None]]:
+    """The text spaCy parses, and the document with why it is too large to read. A set-aside or too large
+    document is parsed as "" so it keeps its place in input order at no cost."""
+    why = None if _set_aside(document) else too_large(document.text)
+    return ("" if why or _set_aside(document) else document.text), (document, why)
 
 
 def _set_aside(document: Document) -> bool:

@@ -23,7 +23,7 @@ from claimgraph.errors import (
     Unreadable,
     UnsupportedFormat,
 )
-from claimgraph.model import MAX_CHARACTERS, Document
+from claimgraph.model import Document, too_large
 
 from ._datelines import date_document
 from ._dates import DATE_HINT, normalise_date, read_date
@@ -206,8 +206,8 @@ _LINE_FORMATS = frozenset({"jsonl", "csv"})
 
 def _finish(document: Document, options: _Options) -> Item:
     """What every format shares once a Document is built: its length and language, and the --require-date check."""
-    if len(document.text) > MAX_CHARACTERS:
-        return TooLarge.text(len(document.text), MAX_CHARACTERS, document.location)
+    if why := too_large(document.text):
+        return TooLarge.text(why, document.location)
     document.language = detect_language(document.text)
     if options.require_date and document.date_precision != "day":
         return _missing_date(document)
