@@ -144,6 +144,16 @@ def test_a_full_disk_stops_the_run_naming_the_report_and_keeps_what_was_stored(t
     assert again.stored == len(REPORTS) - 2 and len(_documents(path)) == len(REPORTS)
 
 
+def test_a_disk_that_fills_while_a_new_database_is_made_is_a_coded_error(tmp_path, monkeypatch):
+    _limit_pages(monkeypatch, 3)  # a few pages: the first migrations do not fit
+    with pytest.raises(StoreError, match="could not set up the database") as raised:
+        Store(tmp_path / "new.db")
+    assert "nothing was stored" in str(raised.value)
+    monkeypatch.undo()
+    with Store(tmp_path / "new.db") as store, Store(tmp_path / "fresh.db") as fresh:  # room again: a whole store
+        assert store.migrations == fresh.migrations
+
+
 def _limit_pages(monkeypatch, pages: int) -> None:
     import claimgraph.store._connection as connection
 
