@@ -75,6 +75,7 @@ def test_wagner_page_timeline_event_claims_and_as_of(server, page):
 
     page.locator("table.events a[href^='/event/']").filter(has_text="AID").first.click()
     claims = page.locator("article.claim")
+    claims.first.wait_for()  # count() does not wait: on a busy machine the event page was still loading
     assert claims.count() >= 5 and page.locator("mark.evidence").count() >= 1
     assert page.locator("#claims-2 article.claim").count() >= 1  # the denials, beside the assertions
     _shot(page, "event")
