@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from claimgraph import api
-from claimgraph.errors import BinaryInput, MalformedRecord, TooLarge, Unreadable, UnsupportedFormat
+from claimgraph.errors import BinaryInput, MalformedRecord, ReaderFailed, TooLarge, Unreadable, UnsupportedFormat
 from claimgraph.extract.timex import find_timexes
 from claimgraph.ingest import read_paths
 from claimgraph.ingest._dates import read_date
@@ -126,6 +126,40 @@ def test_a_date_in_digits_other_than_ascii_costs_its_record_a_coded_error(tmp_pa
                                               ("Thu, 22 Dec 22 10:00:00 +0000", "2022-12-22")])
 def test_an_rfc_2822_date_keeps_the_year_as_written(written, day):
     assert read_date(written) == (day, "day")  # four digits are the year itself, not two digits of this century
+
+
+def test_a_month_name_matched_by_unicode_case_rules_dates_its_report(tmp_path):
+    """ "\u017fep" (a long s) matches "sep" case-insensitively, but is not "sep" lower-cased: the whole run failed."""
+    feed = _jsonl(tmp_path / "feed.jsonl", {"id": "a", "text": "\u017fep 12, 2022\nMali troops attacked rebels."},
+                  {"id": "b", "date": "2022-12-23", "text": "Chad sent troops."})
+    documents, errors = _split(read_paths([feed]))
+    assert [(d.id, d.date) for d in documents] == [("a", "2022-09-12"), ("b", "2022-12-23")] and not errors
+
+
+def test_a_reader_that_fails_unforeseen_costs_the_rest_of_its_input_only(tmp_path, monkeypatch):
+    from claimgraph.ingest import _readers
+
+    def failing(source, options):
+        yield from list(reader(source, options))[:1]
+        raise KeyError("something no reader foresaw")
+
+    reader = _readers._READERS["jsonl"]
+    monkeypatch.setitem(_readers._READERS, "jsonl", failing)
+    first = _jsonl(tmp_path / "a.jsonl", {"id": "a1", "text": "Iran sent drones."}, {"id": "a2", "text": "More."})
+    second = tmp_path / "b.txt"
+    second.write_text("Chad sent troops.")
+    documents, (error,) = _split(read_paths([first, second]))
+    assert [d.id or d.source for d in documents] == ["a1", str(second)]
+    assert isinstance(error, ReaderFailed) and error.where == str(first) and "KeyError" in str(error)
+
+
+@pytest.mark.parametrize("charset", ["undefined", "idna", "unicode_escape", "raw_unicode_escape", "rot13", "utf-7"])
+def test_a_page_declaring_a_codec_no_browser_uses_is_read_as_utf_8(tmp_path, charset):
+    page = tmp_path / "p.html"
+    page.write_bytes(f'<html><head><meta charset="{charset}"><title>T</title></head><body><p>Caf\u00e9 \\u0041 '
+                     f"C:\\new, Mali troops attacked rebels.</p></body></html>".encode())
+    (document,) = read_paths([page])
+    assert "Caf\u00e9 \\u0041 C:\\new" in document.text  # as written, not unescaped or decoded otherwise
 
 
 # --- CSV -----------------------------------------------------------------------------------------

@@ -80,6 +80,12 @@ class Unreadable(InputError):
     code = "CG108"
 
 
+class ReaderFailed(InputError):
+    """Reading one input met something its reader did not foresee (a bug): that input ends there, the rest go on."""
+
+    code = "CG109"
+
+
 class ModelMissing(ClaimgraphError):
     """The pinned spaCy model is not installed."""
 

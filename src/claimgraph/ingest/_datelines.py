@@ -111,9 +111,15 @@ def _alone(line: str, match: re.Match[str]) -> bool:
 
 def _parts(match: re.Match[str]) -> tuple[int | None, int, int]:
     groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"][:3].lower()]
+    month = int(groups["mnum"]) if groups.get("mnum") else _month_number(groups["month"][:3])
     year = int(groups["year"]) if groups.get("year") else None
     return year, month, int(groups["day"])
+
+
+def _month_number(name: str) -> int:
+    """The month of a matched name, by the same case rule that matched it: Unicode's, where "ſep" (a long s) is
+    "sep" but not a key of the table once lower-cased."""
+    return _MONTHS.get(name.lower()) or next(n for key, n in _MONTHS.items() if re.fullmatch(key, name, re.IGNORECASE))
 
 
 def _complete(month_day: tuple[int | None, int, int], within: str | None) -> str | None:

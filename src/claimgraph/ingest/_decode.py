@@ -87,6 +87,8 @@ def decode_declared(data: bytes, codec: str, where: str) -> str:
     except UnicodeDecodeError as err:
         prefix = data[: err.start].decode(codec, errors="replace")
         raise encoding_error(where, err.start, line_of(prefix, len(prefix)), codec) from None
+    except UnicodeError as err:  # a codec that fails without saying where
+        raise EncodingError(f"is not readable as {codec}, the encoding it declares ({err})", where=where) from None
 
 
 def encoding_error(where: str, offset: int, line: int, codec: str) -> EncodingError:

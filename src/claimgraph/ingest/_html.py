@@ -31,6 +31,14 @@ _BLOCK_TAGS = frozenset(
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # As browsers do (WHATWG Encoding): pages labelled latin-1 or ASCII are read as windows-1252.
 _LIKE_BROWSERS = {name: "cp1252" for name in ("ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1")}
+_LIKE_BROWSERS |= {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "windows-31j": "cp932",
+                   "x-sjis": "shift_jis"}  # labels browsers know and Python does not
+# The character encodings browsers read pages in (the WHATWG Encoding Standard), as Python names them; a page that
+# declares another is read as UTF-8.
+_WEB_CODECS = frozenset({"utf-8", "utf-16-le", "utf-16-be", "utf-16", "cp866", "koi8-r", "koi8-u", "mac-roman",
+                         "mac-cyrillic", "cp874", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp",
+                         "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949", "ascii",
+                         *(f"cp{n}" for n in range(1250, 1259)), *(f"iso8859-{n}" for n in range(1, 17))})
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _SAFE_URL = re.compile(r"https?://", re.IGNORECASE)
 # Dates only from the page's markup: guessing one from its prose would invent publication dates.
@@ -89,20 +97,13 @@ def _declared_codec(head: bytes) -> str | None:
     name = match[1].decode("ascii").lower()
     name = _LIKE_BROWSERS.get(name, name)
     try:
-        _decodes_text(name)
         codec = codecs.lookup(name).name
     except LookupError:
         return None  # an unknown charset name: read as UTF-8 and let strict decoding judge
+    if codec not in _WEB_CODECS:
+        return None  # Python's own codecs (rot13, undefined, unicode_escape, idna) are no page's encoding
     # A meta tag readable as ASCII cannot be in UTF-16/32, whatever it claims (browsers agree).
     return "utf-8" if codec.startswith(("utf-16", "utf-32")) else codec
-
-
-def _decodes_text(name: str) -> None:
-    """Raise LookupError unless ``name`` is a text encoding (rot13 and base64 are not)."""
-    try:
-        b"a".decode(name)
-    except UnicodeDecodeError:
-        pass  # a text codec that cannot decode one lone byte (UTF-16): still a text codec
 
 
 def _parse(html: str, source: str) -> lxml.html.HtmlElement | None:

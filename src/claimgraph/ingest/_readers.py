@@ -16,9 +16,11 @@ from typing import BinaryIO, TextIO
 
 from claimgraph.errors import (
     EmptyInput,
+    EncodingError,
     InputError,
     MalformedRecord,
     MissingDate,
+    ReaderFailed,
     TooLarge,
     Unreadable,
     UnsupportedFormat,
@@ -178,6 +180,17 @@ def _read_stdin(options: _Options) -> Iterator[Item]:
 
 
 def _read_source(source: Source, path: str, options: _Options) -> Iterator[Item]:
+    """The input's items; whatever its reader did not foresee ends this input only, named, and the batch goes on."""
+    try:
+        yield from _read_items(source, path, options)
+    except UnicodeError as err:  # a codec that fails in a way the decoders do not catch
+        yield EncodingError(f"cannot be decoded ({err}): save it as UTF-8", where=source.name)
+    except Exception as err:  # noqa: BLE001 - one input's fault, reported with its name
+        yield ReaderFailed(f"reading it failed ({type(err).__name__}: {err}); what was read from it before is kept "
+                           "and the other inputs are read: please report it", where=source.name)
+
+
+def _read_items(source: Source, path: str, options: _Options) -> Iterator[Item]:
     try:
         if not source.head.strip() and len(source.head) < HEAD_BYTES:  # the whole input is blank
             raise EmptyInput("is empty: there is no report to read", where=source.name)
