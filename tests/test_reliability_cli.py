@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -90,6 +91,29 @@ def test_the_cli_over_hostile_inputs_and_settings_never_shows_a_traceback(tmp_pa
         # refused, with a code (CG001 would be a bug) or as a usage error that names the option
         assert result.returncode != 0 and "CG001" not in result.stderr, (args, result.stderr)
         assert "[CG" in result.stderr or "Invalid value" in result.stderr, (args, result.stderr)
+
+
+def _file_size_limit(size: int):
+    def limit():  # in the child: writing past ``size`` bytes fails with EFBIG (the signal that would kill it, ignored)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "events-csv", "graphml"])
+def test_an_export_that_cannot_be_written_is_a_cg600_and_leaves_its_path(demo_db, tmp_path, fmt):
+    """pyarrow deletes the path it was given when writing fails: as root, that removed /dev/full itself."""
+    target, db = tmp_path / f"out.{fmt}", tmp_path / "copy.db"
+    target.write_text("an earlier export")
+    source = sqlite3.connect(demo_db)
+    source.backup(copy := sqlite3.connect(db))
+    copy.execute("PRAGMA journal_mode = DELETE")  # no -shm file for the reader to write under the limit
+    copy.close(), source.close()
+    result = subprocess.run([*CLAIMGRAPH, "export", "--format", fmt, "-o", str(target), "--db", str(db)],
+                            capture_output=True, text=True, timeout=600, preexec_fn=_file_size_limit(200))
+    _no_traceback(result)
+    assert result.returncode == 1 and "[CG600]" in result.stderr, result.stderr
+    assert target.exists()
 
 
 def test_a_closed_stdout_is_a_coded_error(tmp_path):

@@ -100,5 +100,7 @@ def _parquet(events: list, metadata: dict[str, Any], path: Path) -> int:
     rows = [{**event_row(e), "claim_rows": claim_rows(e)} for e in events]
     table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in EVENT_COLUMNS})
     table = table.replace_schema_metadata({"claimgraph_export": json.dumps(metadata, ensure_ascii=False)})
-    pq.write_table(table, str(path))
+    # Into a file opened here: given a path, pyarrow deletes it when writing fails (as root, even /dev/full).
+    with open(path, "wb") as file:
+        pq.write_table(table, file)
     return len(rows)
