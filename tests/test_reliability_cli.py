@@ -93,6 +93,15 @@ def test_the_cli_over_hostile_inputs_and_settings_never_shows_a_traceback(tmp_pa
         assert "[CG" in result.stderr or "Invalid value" in result.stderr, (args, result.stderr)
 
 
+@pytest.mark.parametrize("limit", [0, 1, 2])
+def test_a_limit_shows_that_many_events_and_still_counts_every_match(demo_db, limit):
+    from claimgraph import api
+
+    listed = api.events(demo_db, limit=limit)
+    assert len(listed.events) == limit and listed.matched > limit
+    assert len(api.disputes(demo_db, limit=limit).events) <= limit
+
+
 def _file_size_limit(size: int):
     def limit():  # in the child: writing past ``size`` bytes fails with EFBIG (the signal that would kill it, ignored)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

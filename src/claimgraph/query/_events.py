@@ -41,8 +41,9 @@ def merged_events(store: Store, q: EventQuery, ids: list[str] | None = None) -> 
     canonical = _canonical_names(store)
     found = store.merged_ids(where)
     shown = None if q.as_of is None else set(store.merged_ids(MergedFilter(as_of=q.as_of)))  # links kept
-    events = []
-    for row in _rows(store, found, q.as_of, min(300, q.limit or 300)):
+    events: list[MergedEvent] = []
+    # "--limit 0": none shown, how many match still told (the loop below keeps the first before it counts)
+    for row in _rows(store, found if q.limit != 0 else [], q.as_of, min(300, q.limit or 300)):
         if not row.members:
             continue
         event = merged_event(row, store.copies([m.document_id for m in row.members]), shown, canonical)
