@@ -266,6 +266,26 @@ def test_entity_merge_and_split_are_judgements_that_views_and_merging_follow(dem
     assert kinds == [("same", True), ("different", False)]  # kept, withdrawn, never deleted
 
 
+def test_a_split_names_the_two_in_either_order_and_an_entity_is_never_judged_itself(demo_readings, tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import cli
+
+    db = tmp_path / "demo.db"
+    with Store(db) as store:
+        for extraction in demo_readings:
+            store.add(extraction)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["entity", "merge", "United States", "White House", "--db", str(db)]).exit_code == 0
+    again = runner.invoke(cli, ["entity", "merge", "White House", "United States", "--db", str(db)])
+    itself = runner.invoke(cli, ["entity", "merge", "White House", "White House", "--db", str(db)])
+    assert [again.exit_code, itself.exit_code] == [1, 1] and "[CG402]" in again.output + itself.output
+    split = runner.invoke(cli, ["entity", "split", "White House", "United States", "--db", str(db)])
+    assert split.exit_code == 0, split.output
+    assert api.entity("White House", db).entity.id == "cg:white-house"
+    assert [(j.kind, j.withdrawn_at is not None) for j in api.judgements(db)] == [("same", True), ("different", False)]
+
+
 def test_numbers_and_days_told_differently_are_kept_and_flagged():
     from claimgraph.model import Claim, Event, Span, Speaker, Timex
     from claimgraph.query._merged import merged_event

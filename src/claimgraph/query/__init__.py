@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from claimgraph.errors import NotFound
+from claimgraph.errors import InvalidQuery, NotFound
 from claimgraph.model import Timex
 from claimgraph.query._events import EventList, EventQuery, merged_event_detail, merged_events, timeline
 from claimgraph.query._merged import ClaimRow, MergedEvent
@@ -111,11 +111,21 @@ def entity_detail(store: Store, name: str, limit: int | None = 20) -> EntityDeta
 def judge_entities(store: Store, kind: str, name: str, other: str, decided_by: str, reason: str | None) -> Judgement:
     """Record that ``other`` is the same entity as ``name`` ("same"), or is not ("different"); both found by name,
     alias or id. The events of both are merged again."""
-    first, second = _find_one(store, name), store.find_entities(other.strip())
-    if not second:
-        _find_one(store, other)  # raises NotFound with suggestions
-    number = store.judge(kind, first.id, second[0].id, decided_by, reason)
+    # "same" joins other to what name stands for now; "different" parts the two as named (a name already judged
+    # the same as another would find that other, and part it from itself)
+    first = _find_one(store, name) if kind == "same" else _named(store, name)
+    second = _named(store, other)
+    already = _find_one(store, other).id == first.id if kind == "same" else first.id == second.id
+    if already or name.strip().casefold() == other.strip().casefold():
+        raise InvalidQuery(f"{name!r} and {other!r} are one entity ({first.id}) already: a judgement is about two")
+    number = store.judge(kind, first.id, second.id, decided_by, reason)
     return next(j for j in store.judgements() if j.id == number)
+
+
+def _named(store: Store, name: str) -> EntitySummary:
+    """The entity a name finds itself, whatever it was judged the same as."""
+    found = store.find_entities(name.strip())
+    return found[0] if found else _find_one(store, name)  # _find_one raises NotFound with suggestions
 
 
 def find_document(store: Store, document_id: str) -> tuple[StoredDocument, str]:
