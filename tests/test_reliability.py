@@ -121,6 +121,22 @@ def test_a_date_in_digits_other_than_ascii_costs_its_record_a_coded_error(tmp_pa
     assert isinstance(error, MalformedRecord) and error.where == f"{feed}:1" and "not readable" in str(error)
 
 
+@pytest.mark.parametrize("written", ["2022-W51", "2022W514", "2022-355"])
+def test_a_week_or_a_day_of_the_year_is_not_read_as_a_day(written):
+    assert read_date(written) is None  # it was stored as 2022-12-19, precision "day": a guessed day
+
+
+@pytest.mark.parametrize("line", ['{"id": NaN, "text": "a"}', '{"id": 1e400, "text": "a"}',
+                                  '{"outlet": -Infinity, "text": "a"}', '{"id": 1' + "0" * 5000 + ', "text": "a"}'])
+def test_numbers_json_does_not_have_cost_their_line_a_coded_error(tmp_path, line):
+    """Python's reader takes NaN and Infinity and reads 1e400 as infinity: stored, they became ids "nan" and "inf"."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(line + '\n{"id": "ok", "text": "Iran sent drones."}\n')
+    documents, (error,) = _split(read_paths([feed]))
+    assert [d.id for d in documents] == ["ok"]
+    assert isinstance(error, MalformedRecord) and error.where == f"{feed}:1" and "column None" not in str(error)
+
+
 @pytest.mark.parametrize(("written", "day"), [("Mon, 01 Jan 0001 00:00:00 +0000", "0001-01-01"),
                                               ("Thu, 22 Dec 2022 10:00:00 +0000", "2022-12-22"),
                                               ("Thu, 22 Dec 22 10:00:00 +0000", "2022-12-22")])

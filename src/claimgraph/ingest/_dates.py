@@ -17,6 +17,7 @@ DATE_HINT = "use YYYY-MM-DD (or YYYY-MM, YYYY), an ISO 8601 timestamp or an RFC 
 # ASCII digits only: "٢٠٢٢" is a year to a reader, but not one Python's dates (or a store's ISO dates) can hold.
 _YEAR = re.compile(r"(\d{4})", re.ASCII)
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+_CALENDAR_DAY = re.compile(r"(?:\d{4}-\d{2}-\d{2}|\d{8})(?:$|[T ])", re.ASCII)
 _WRITTEN_YEAR = re.compile(r"\b\d{1,2}\s+[a-z]{3,}\.?\s+(\d{4})\b", re.ASCII | re.IGNORECASE)  # "01 Jan 0001"
 
 
@@ -40,6 +41,8 @@ def read_date(value: str) -> tuple[str, str] | None:
 
 
 def _from_iso(value: str) -> str | None:
+    if not _CALENDAR_DAY.match(value):
+        return None  # "2022-W51", "2022-355": a week or a day of the year, not a day as written
     try:
         return datetime.fromisoformat(value).date().isoformat()
     except ValueError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import csv
 import json
+import math
 import re
 import sys
 from collections.abc import Iterator
@@ -71,19 +72,28 @@ def _each_line(lines: LineReader) -> Iterator[tuple[int, str | InputError]]:
 def _jsonl_record(line: str, name: str, lineno: int, date: str | None) -> Item:
     where = f"{name}:{lineno}"
     try:
-        fields = json.loads(line)
-    except ValueError as err:
-        msg = getattr(err, "msg", str(err))
-        col = getattr(err, "colno", None)
-        return MalformedRecord(
-            f"is not valid JSON ({msg} at column {col}): write one JSON object per line", where=where
-        )
+        fields = json.loads(line, parse_constant=_not_json, parse_float=_finite)
+    except ValueError as err:  # also a number of more digits than Python reads (4,300)
+        at = f" at column {err.colno}" if isinstance(err, json.JSONDecodeError) else ""
+        return MalformedRecord(f"is not valid JSON ({getattr(err, 'msg', err)}{at}): write one JSON object per line",
+                               where=where)
     except RecursionError:
         return MalformedRecord("is JSON nested too deeply to read", where=where)
     if not isinstance(fields, dict):
         return MalformedRecord(f'is a JSON {_JSON_TYPES.get(type(fields), "value")}, not an object with a "text" field',
                                where=where)
     return _build(fields, name, lineno, date)
+
+
+def _not_json(word: str):
+    raise ValueError(f"{word} is not a JSON value")  # Python's reader takes NaN and Infinity; JSON has neither
+
+
+def _finite(digits: str) -> float:
+    value = float(digits)
+    if not math.isfinite(value):
+        raise ValueError(f"{digits} is beyond what a number can hold")  # 1e400 would be read as infinity
+    return value
 
 
 _JSON_TYPES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
