@@ -19,6 +19,7 @@ from pathlib import Path
 
 from claimgraph.errors import EvaluationError
 from claimgraph.evaluate._coref import coreference_scores
+from claimgraph.evaluate._gold import reading_gold
 from claimgraph.model import Document
 
 
@@ -33,6 +34,11 @@ class GoldMention:
 
 def read_article(path: Path) -> tuple[Document, list[GoldMention]]:
     """The article's text (sentences on lines, tokens spaced), its date, and its event mentions with instances."""
+    with reading_gold(path, "a MEANTIME article"):
+        return _article(path)
+
+
+def _article(path: Path) -> tuple[Document, list[GoldMention]]:
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:

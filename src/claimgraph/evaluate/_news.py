@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import EvaluationError
+from claimgraph.evaluate._gold import reading_gold
 
 # A claim "matches" on a measure when one (status, speaker names) pair of a found event passes its test.
 LENIENT = {"confirmed": "asserted", "reported": "asserted"}
@@ -78,11 +79,9 @@ def _as_list(value) -> list:
 
 def gold_claims(gold: dict, everything: bool = False, where: str = "gold") -> list[GoldClaim]:
     """Every claim on the scored events of a ``{clusters: [{events: [...]}]}`` gold reading."""
-    try:
+    with reading_gold(where, "a news-cluster gold file"):
         events = [e for c in gold["clusters"] for e in c["events"] if everything or e.get("salience") == "core"]
         return [_gold_claim(event, claim) for event in events for claim in event["claims"]]
-    except (KeyError, TypeError) as exc:
-        raise EvaluationError(f"not a news-cluster gold file (missing {exc})", where=where) from exc
 
 
 def _gold_claim(event: dict, claim: dict) -> GoldClaim:

@@ -64,7 +64,7 @@ def read_plover_gsr(path: str | Path) -> list[dict]:
 def _rows(text: str, path, hint: str) -> list:
     try:
         rows = json.loads(text) if text.lstrip().startswith("[") else [json.loads(x) for x in text.splitlines() if x]
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # not JSON; a number of more digits than Python reads
         raise EvaluationError(f"is not JSON lines ({exc}): {hint}", where=str(path)) from exc
     return rows if isinstance(rows, list) else [rows]
 

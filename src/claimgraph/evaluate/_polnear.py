@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import EvaluationError
+from claimgraph.evaluate._gold import reading_gold
 from claimgraph.model import Attribution
 
 Finder = Callable[[str], list[Attribution]]
@@ -92,8 +93,9 @@ def score_polnear(directory: str | Path, finder: Finder) -> dict[str, Any]:
         raise EvaluationError("no PolNeAR documents with annotations found", where=str(directory))
     reports = []
     for name, text_path, ann_path in items:
-        text = text_path.read_text(encoding="utf-8")
-        gold = read_brat(ann_path.read_text(encoding="utf-8"))
+        with reading_gold(ann_path, "a PolNeAR text and its brat annotation"):
+            text = text_path.read_text(encoding="utf-8")
+            gold = read_brat(ann_path.read_text(encoding="utf-8"))
         reports.append(score_document(text, gold, finder(text), name=name))
     summary = summarise(reports)
     summary["annotation_sets"] = {name: ann.name for name, _, ann in items}

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from claimgraph.errors import EvaluationError
+from claimgraph.evaluate._gold import reading_gold
 from claimgraph.ingest import read_paths
 from claimgraph.model import Extraction
 from claimgraph.resolve import analyse
@@ -13,6 +14,11 @@ from claimgraph.resolve import analyse
 
 def evaluate_seed(directory: str | Path, pipeline=None) -> dict:
     gold, extraction = _read_seed(Path(directory), pipeline)
+    with reading_gold(Path(directory) / "gold.json", "a seed gold file"):
+        return _scores(gold, extraction)
+
+
+def _scores(gold: dict, extraction: Extraction) -> dict:
     return {
         "document": gold["document"]["file"],
         "entities": score_entities(gold["entities"], extraction),
