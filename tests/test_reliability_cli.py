@@ -85,7 +85,8 @@ def test_the_cli_over_hostile_inputs_and_settings_never_shows_a_traceback(tmp_pa
                                                                          tmp_path / "out"],
                  ["docs", "--db", db, "--limit", "x"],
                  ["eval", "plover", folder / "photo.jpg.txt"], ["eval", "plover", folder / "broken.jsonl"],
-                 ["eval", "seed", folder], ["entity", "\u202e", "--db", db]):
+                 ["eval", "seed", folder], ["entity", "\u202e", "--db", db],
+                 ["report-events", "--db", db, "--entity", ""], ["docs", "--db", db, "--outlet", " "]):
         result = run(*args)
         _no_traceback(result)
         # refused, with a code (CG001 would be a bug) or as a usage error that names the option

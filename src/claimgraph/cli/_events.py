@@ -9,7 +9,7 @@ import click
 
 from claimgraph import api
 from claimgraph.cli import _render, _render_events, _render_merged
-from claimgraph.cli._main import COUNT, cli, db_option, json_option
+from claimgraph.cli._main import COUNT, NAME, cli, db_option, json_option
 
 STATUSES = ["asserted", "confirmed", "believed", "reported", "alleged", "denied", "planned", "considered", "possible",
             "hypothetical", "negated"]
@@ -37,11 +37,11 @@ def _echo_events(listed, as_json: bool) -> None:
 
 
 _FILTERS = (
-    click.option("--type", "type_", help="Only this PLOVER type (AID, SANCTION, ACCUSE, ASSAULT...)."),
+    click.option("--type", "type_", type=NAME, help="Only this PLOVER type (AID, SANCTION, ACCUSE, ASSAULT...)."),
     click.option("--status", type=click.Choice(STATUSES), help="Only events some claim gives this status."),
-    click.option("--actor", help="Only events this entity (name, alias or id) does."),
-    click.option("--recipient", help="Only events done to this entity."),
-    click.option("--entity", help="Only events this entity takes part in, either way."),
+    click.option("--actor", type=NAME, help="Only events this entity (name, alias or id) does."),
+    click.option("--recipient", type=NAME, help="Only events done to this entity."),
+    click.option("--entity", type=NAME, help="Only events this entity takes part in, either way."),
     click.option("--since", type=day, help="Only events some report dated on or after this day tells (YYYY-MM-DD)."),
     click.option("--until", type=day, help="Only events some report dated on or before this day tells."),
     click.option("--min-sources", type=click.IntRange(min=1, max=COUNT.max), default=1, show_default=True,
@@ -148,9 +148,9 @@ def disputes(db, as_json, as_of, limit):
 @cli.command(name="report-events")
 @db_option
 @json_option
-@click.option("--type", "type_", help="Only this PLOVER type.")
+@click.option("--type", "type_", type=NAME, help="Only this PLOVER type.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only events with this status in their report.")
-@click.option("--entity", help="Only events this entity (name, alias or id) takes part in.")
+@click.option("--entity", type=NAME, help="Only events this entity (name, alias or id) takes part in.")
 @limit_option
 def report_events(db, as_json, type_, status, entity, limit):
     """List events as each report tells them (one row per report), before merging.

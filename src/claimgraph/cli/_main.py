@@ -37,6 +37,18 @@ class OutputFile(click.File):
             raise OutputError(f"cannot write the output to {value} ({reason}): give a file path to -o") from error
 
 
+class NonBlank(click.ParamType):
+    """A name to filter by: an empty one would match nothing, or (as no filter) everything, so it is refused."""
+
+    name = "text"
+
+    def convert(self, value, param, ctx):
+        if not str(value).strip():
+            self.fail("is empty: give a name, or leave the option out", param, ctx)
+        return value
+
+
+NAME = NonBlank()
 # A count of rows: none below 0, none beyond what a database's LIMIT holds (a 64-bit integer).
 COUNT = click.IntRange(min=0, max=2**63 - 1)
 
@@ -154,7 +166,7 @@ def ingest(files, db, date, require_date, fmt, workers, scheduler):
 @cli.command()
 @db_option
 @json_option
-@click.option("--type", "type_", help="Only this entity type (PERSON, ORG, GPE, LOC, NORP...).")
+@click.option("--type", "type_", type=NAME, help="Only this entity type (PERSON, ORG, GPE, LOC, NORP...).")
 @click.option("--limit", type=COUNT, help="At most this many rows.")
 def entities(db, as_json, type_, limit):
     """List canonical entities with their mention and document counts.
@@ -275,7 +287,7 @@ def entity_judgements(db, as_json):
 @db_option
 @json_option
 @click.option("--limit", type=COUNT, help="At most this many documents.")
-@click.option("--outlet", help="Only documents from this outlet.")
+@click.option("--outlet", type=NAME, help="Only documents from this outlet.")
 def docs(db, as_json, limit, outlet):
     """List stored documents by date.
 
