@@ -87,6 +87,23 @@ def test_a_report_at_the_ends_of_the_calendar_is_stored(tmp_path, pipeline, date
     assert (result.stored, result.skipped) == (2, [])
 
 
+@pytest.mark.parametrize(("date", "text"), [
+    ("0002-03-01", "Troops left last year. The previous year, they arrived. The previous season, they left."),
+    ("0002", "Troops left last year. The previous year, they arrived."),
+    ("9995-06-01", "In the 9990s troops left. The next decade they came back.")])
+def test_a_time_counted_from_an_earlier_one_stays_in_the_calendar(date, text):
+    """ "The previous year" counts from the year just named: from 0001 it named "0000"."""
+    for timex in find_timexes(text, date):
+        assert not timex.value.startswith("0000") and timex.value != "1000", (timex.text, timex.value)
+
+
+def test_an_event_of_the_last_week_of_the_calendar_is_stored(tmp_path, pipeline):
+    feed = _jsonl(tmp_path / "feed.jsonl",
+                  {"id": "w", "date": "9999-12-31", "text": "The Treasury will designate Wagner this week."})
+    result = api.ingest([feed], db=tmp_path / "x.db", pipeline=pipeline)
+    assert (result.stored, result.skipped) == (1, [])  # was CG301: the week ran past 9999-12-31
+
+
 def test_an_event_dated_before_the_year_1_is_merged_without_its_time(tmp_path, pipeline):
     feed = _jsonl(tmp_path / "feed.jsonl",
                   {"id": "a", "date": "0001-06-15", "text": "Russia attacked Kyiv last year, Ukraine said."},

@@ -230,14 +230,14 @@ def time_interval(value: str | None, report_date: str | None) -> tuple[str, str]
     year, month, day, week = match.groups()
     try:
         return _interval(int(year), month, day, week)
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day; a week running past 9999-12-31
         return None
 
 
 def _interval(year: int, month: str | None, day: str | None, week: str | None) -> tuple[str, str]:
     if week:
         first = date.fromisocalendar(year, int(week), 1)
-        return first.isoformat(), (first + timedelta(days=6)).isoformat()
+        return first.isoformat(), shifted(first, 6).isoformat()  # the last week of 9999 ends with the calendar
     if day:
         one = date(year, int(month), int(day)).isoformat()
         return one, one

@@ -42,7 +42,7 @@ def resolve_anaphor(anaphor: Anaphor, position: int, antecedents: list[tuple[int
                 shifted = _shifted(anaphor, match)
             except (OverflowError, ValueError):
                 shifted = None
-            valid = shifted is not None and cal.TIMEX_VALUE.match(shifted)
+            valid = shifted is not None and cal.well_formed(shifted)
             return shifted if valid else anaphor.fallback or None
     return anaphor.fallback or None
 
@@ -53,8 +53,8 @@ def _shifted(anaphor: Anaphor, match: re.Match[str]) -> str | None:
         return cal.quarter(by, int(match[2]))
     if anaphor.kind == "quarter":
         return cal.quarter(year + by, int(match[2]))
-    if anaphor.kind in ("year", "decade", "century"):
-        return f"{year + by:0{len(match[1])}d}"
+    if anaphor.kind in ("year", "decade", "century"):  # "2022", "202", "20" by their digits, held in the calendar
+        return {4: cal.year, 3: cal.decade, 2: cal.century}[len(match[1])](year + by)
     if anaphor.kind == "month":
         return cal.month(*cal.shift_month(year, int(match[2]), by))
     if anaphor.kind == "season":

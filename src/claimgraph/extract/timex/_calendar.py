@@ -26,6 +26,11 @@ def day(d: date) -> str:
     return d.isoformat()
 
 
+def well_formed(value: str) -> bool:
+    """A TIMEX3 value that names a time of the calendar: "10000" and "-001" are not values, "0000" names no year."""
+    return TIMEX_VALUE.match(value) is not None and not value.startswith("0000")
+
+
 # Years, decades and centuries a value can name: counting past the calendar's ends ("last year" in a report of the
 # year 1, "next decade" in 9999) would write "0000" or "1000" (read back as the year 1000), so it is refused here
 # and the expression is normalised as in an undated report (timex._guarded).
@@ -134,10 +139,10 @@ def season_after(dct: date, by: int) -> str:
     return season_step(*season_current(dct), by)
 
 
-def season_step(year: int, season: str, by: int) -> str:
+def season_step(year_number: int, season: str, by: int) -> str:
     """``2022-WI`` moved by ``by`` seasons: one step back is ``2022-FA``, one forward ``2023-SP``."""
-    index = year * 4 + _SEASONS.index(season) + by
-    return f"{index // 4:04d}-{_SEASONS[index % 4]}"
+    index = year_number * 4 + _SEASONS.index(season) + by
+    return f"{year(index // 4)}-{_SEASONS[index % 4]}"
 
 
 def season_shift(dct: date, season: str, direction: str) -> str:

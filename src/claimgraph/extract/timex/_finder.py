@@ -26,7 +26,7 @@ from claimgraph.extract.timex import _relative as relative
 from claimgraph.extract.timex import _values as values
 from claimgraph.extract.timex._anaphora import resolve_anaphor
 from claimgraph.extract.timex._anchor import Anchor, parse_anchor
-from claimgraph.extract.timex._calendar import TIMEX_VALUE
+from claimgraph.extract.timex._calendar import well_formed
 from claimgraph.extract.timex._context import Anaphor, Context
 from claimgraph.extract.timex._guarded import normalise
 from claimgraph.model import Timex
@@ -195,7 +195,7 @@ def _resolve_anaphora(text: str, chosen: list[_Candidate]) -> list[Timex]:
         value = candidate.value
         if isinstance(value, Anaphor):
             value = resolve_anaphor(value, candidate.start, antecedents)
-        if not value or not TIMEX_VALUE.match(value):
+        if not value or not well_formed(value):
             continue
         if not isinstance(candidate.value, Anaphor):
             antecedents.append((candidate.end, value))

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from claimgraph.extract.timex._anchor import agreed
-from claimgraph.extract.timex._calendar import TIMEX_VALUE
+from claimgraph.extract.timex._calendar import TIMEX_VALUE, well_formed
 from claimgraph.extract.timex._context import Anaphor, Context
 
 Normaliser = Callable[[dict[str, Any], Context], Any]
@@ -51,7 +51,7 @@ def _combined(outcomes: list[tuple[str, Any]]) -> Any:
         value = None
     else:
         value = agreed(found)
-        value = value if value is not None and TIMEX_VALUE.match(value) and not value.startswith("0000") else None
+        value = value if value is not None and well_formed(value) else None
     return FAILED if value is None else (kinds.pop(), value)  # refused: "10000", "-001", the year 0
 
 
