@@ -229,6 +229,15 @@ def test_a_quote_closed_at_the_end_of_a_later_record_costs_only_its_own(tmp_path
     assert not any("m2,2022" in d.text for d in documents)
 
 
+def test_a_csv_piped_in_is_read_as_records_not_as_one_report():
+    import io
+
+    stream = io.BytesIO(b"id,date,text\nr1,2022-12-20,Chad sent troops.\nr2,2022-12-21,Mali left Gao.\n")
+    documents, errors = _split(read_paths(["-"], stdin=stream))
+    assert [(d.id, d.date, d.text) for d in documents] == [("r1", "2022-12-20", "Chad sent troops."),
+                                                            ("r2", "2022-12-21", "Mali left Gao.")] and not errors
+
+
 def test_a_column_named_twice_is_refused_at_the_header(tmp_path):
     feed = tmp_path / "feed.csv"
     feed.write_text("id,text,text\na,Cuba,attacked Haiti.\n", encoding="utf-8")

@@ -275,7 +275,15 @@ def _sniff_content(text: str) -> str:
     if SEED_HEADER.match(text):
         return "seed"
     first = text.lstrip()[:1]
-    return {"{": "jsonl", "<": "html"}.get(first, "text")
+    return {"{": "jsonl", "<": "html"}.get(first) or ("csv" if _is_csv_header(text) else "text")
+
+
+def _is_csv_header(text: str) -> bool:
+    """A first line that names columns, one of them "text" ("id,date,text"): a CSV piped in, which read as one
+    report of prose joined every record into one text."""
+    line = text.lstrip("\ufeff").split("\n", 1)[0].strip().lower()
+    columns = [cell.strip() for cell in line.split(",")]
+    return len(columns) > 1 and "text" in columns and all(re.fullmatch(r"[a-z_]+", c) for c in columns)
 
 
 def _seed_id(name: str, text: str) -> str | None:
