@@ -154,6 +154,26 @@ def test_a_disk_that_fills_while_a_new_database_is_made_is_a_coded_error(tmp_pat
         assert store.migrations == fresh.migrations
 
 
+def test_two_writers_making_one_new_store_at_once_both_go_on(tmp_path, monkeypatch):
+    """As if another ingest applied every migration after this one read which were done: each then fails as
+    "table already exists", and is found applied."""
+    from claimgraph.store import _migrations
+    from claimgraph.store._connection import connect
+
+    path = tmp_path / "new.db"
+    Store(path).close()  # the other writer, first
+    real, calls = _migrations.applied_migrations, []
+
+    def read_before_the_other(conn):
+        calls.append(conn)
+        return [] if len(calls) == 1 else real(conn)
+
+    monkeypatch.setattr(_migrations, "applied_migrations", read_before_the_other)
+    conn = connect(path, readonly=False)
+    assert _migrations.migrate(conn) == [] and len(calls) > 1  # every one tried, every one found applied
+    conn.close()
+
+
 def _limit_pages(monkeypatch, pages: int) -> None:
     import claimgraph.store._connection as connection
 

@@ -60,6 +60,8 @@ def _apply(conn) -> list[str]:
         except DATABASE_ERRORS:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if name in applied_migrations(conn):
+                continue  # another writer made the same new store at the same moment, and applied it first
             raise
         applied.append(name)
     return applied
