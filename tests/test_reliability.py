@@ -97,6 +97,16 @@ def test_a_time_counted_from_an_earlier_one_stays_in_the_calendar(date, text):
         assert not timex.value.startswith("0000") and timex.value != "1000", (timex.text, timex.value)
 
 
+@pytest.mark.parametrize(("words", "value"), [
+    ("one and a half decades ago", "2007"), ("a decade and a half ago", "2007"), ("1.5 decades ago", "2007"),
+    ("half a century ago", "1972"), ("half a decade ago", "2017"), ("a millennium ago", "10"),
+    ("a year and a half ago", "2020-09"), ("two centuries ago", "18"), ("two decades ago", "2002")])
+def test_an_amount_of_time_ago_that_is_not_whole_is_counted_in_a_finer_unit(words, value):
+    """Before: the amount was cut to a whole number (1.5 decades: 2012) and a millennium counted as a year."""
+    (timex,) = find_timexes(f"Troops left {words}.", "2022-03-01")
+    assert timex.value == value
+
+
 def test_an_event_of_the_last_week_of_the_calendar_is_stored(tmp_path, pipeline):
     feed = _jsonl(tmp_path / "feed.jsonl",
                   {"id": "w", "date": "9999-12-31", "text": "The Treasury will designate Wagner this week."})

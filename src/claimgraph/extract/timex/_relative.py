@@ -249,6 +249,20 @@ def season(g: Groups, ctx: Context) -> str | None:
     return cal.season_shift(ctx.dct, name, direction)
 
 
+# A unit counted in another, finer one: "two decades ago" points at a year, "a millennium ago" at a century, and
+# an amount that is not whole ("a year and a half ago", "half a century ago") is counted in the finer unit.
+_FINER = {"millennium": ("century", 10), "century": ("year", 100), "decade": ("year", 10), "year": ("month", 12),
+          "fortnight": ("day", 14), "week": ("day", 7), "month": ("day", 30)}
+
+
+def _whole_steps(unit: str, amount: float) -> tuple[str, int]:
+    """The unit to shift by and how many of it. "Two centuries ago" stays a century ("18"): two hundred years back
+    would claim a precision the phrase does not have."""
+    while unit in _FINER and (unit in ("decade", "millennium") or amount != int(amount)):
+        unit, amount = _FINER[unit][0], amount * _FINER[unit][1]
+    return unit, round(amount)
+
+
 def ago(g: Groups, ctx: Context) -> Any:
     unit = unit_name(g["unit"])
     direction = (g.get("dir") or "ago").lower()
@@ -256,10 +270,8 @@ def ago(g: Groups, ctx: Context) -> Any:
     amount = 1.0 if g.get("num") is None and g.get("vague") is None else number(g.get("num"), ctx.words)
     if amount is None:
         return "FUTURE_REF" if sign > 0 else "PAST_REF"
-    # "two decades ago" points at a year; "two centuries ago" at a century ("18"), as a year
-    # two hundred years back would claim a precision the phrase does not have
-    steps = sign * int(amount) * (10 if unit == "decade" else 1)
-    unit = "year" if unit == "decade" else unit
+    unit, steps = _whole_steps(unit, amount + (0.5 if g.get("half") else 0))
+    steps *= sign
     if ctx.dct is None:
         return unresolved("day" if unit in ("hour", "minute", "second") else unit)
     value = shift_unit(ctx.dct, unit, steps)
