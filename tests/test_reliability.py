@@ -107,6 +107,14 @@ def test_an_amount_of_time_ago_that_is_not_whole_is_counted_in_a_finer_unit(word
     assert timex.value == value
 
 
+@pytest.mark.parametrize(("words", "value"), [("March 1, 2100", "2100-03-01"), ("May 2100", "2100-05"),
+                                             ("the first quarter of 2100", "2100-Q1"), ("the year 2100", "2100")])
+def test_a_year_after_2099_is_read_not_replaced_by_the_reports(words, value):
+    """Before: the year was not read, and the rule without one gave the report's ("March 1" of 2023)."""
+    (timex,) = find_timexes(f"Temperatures rise {words}, the panel said.", "2022-12-22")
+    assert (timex.text, timex.value) == (words, value)
+
+
 def test_an_event_of_the_last_week_of_the_calendar_is_stored(tmp_path, pipeline):
     feed = _jsonl(tmp_path / "feed.jsonl",
                   {"id": "w", "date": "9999-12-31", "text": "The Treasury will designate Wagner this week."})
