@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,6 +28,19 @@ def test_spelled_out_numbers_and_scales(read):
     found = _by_text(read("Two soldiers were hurt and 1.5 million people fled."))
     assert found["Two"].value == 2 and found["Two"].counts == "soldiers"
     assert found["1.5 million"].value == 1_500_000
+
+
+@pytest.mark.parametrize(("text", "value"), [("10 to 15", 10), ("two to three thousand", 2000), ("50-60", 50),
+                                             ("50 \u2013 60", 50), ("two or three", 2), ("1 000 000", 1_000_000)])
+def test_a_range_is_its_low_end_and_approximate_and_spaced_thousands_are_one_number(text, value):
+    """Before: the ends of a range were added ("10 to 15": 25), spaced groups too ("1 000": 1)."""
+    assert _parse_value(text) == (value, text != "1 000 000")
+
+
+def test_a_range_in_a_report_is_not_a_sum(read):
+    found = _by_text(read("Two to three thousand troops crossed the border, and up to 300 drones were sent."))
+    assert (found["Two to three thousand"].value, found["Two to three thousand"].approximate) == (2000, True)
+    assert found["300"].value == 300 and found["300"].approximate
 
 
 def test_parts_must_add_up(read):

@@ -55,7 +55,7 @@ def _number_spans(doc):
 
 
 def _read_quantity(span, number: int) -> Quantity | None:
-    tokens = [t for t in span if t.lower_ not in _hedge_words()]
+    tokens = [t for t in span if t.lower_ not in _hedge_words() or _joins_range(t, span)]
     approximate = len(tokens) < len(span) or _hedged(span)
     value, vague = _parse_value(" ".join(t.text for t in tokens))
     if value is None:
@@ -73,6 +73,12 @@ def _read_quantity(span, number: int) -> Quantity | None:
     )
 
 
+def _joins_range(token, span) -> bool:
+    """ "to" or "or" between two numbers ("10 to 15"): a range, not the "to" of "up to"."""
+    inside = span.start < token.i < span.end - 1
+    return inside and token.lower_ in ("to", "or") and token.nbor(-1).like_num and token.nbor(1).like_num
+
+
 @functools.lru_cache(maxsize=1)
 def _hedge_words() -> frozenset[str]:
     return frozenset(word for hedge in _lexicon()["hedges"] for word in hedge.split())
@@ -88,15 +94,32 @@ _INT64 = 2**63
 _NUMERIC = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
+# Between the two ends of a range: "10 to 15", "two or three thousand", "50-60", "50 – 60".
+_RANGE = re.compile(r"\s+(?:to|or)\s+|(?<=\d)\s*[-\u2013]\s*(?=\d)")
+
+
 def _parse_value(text: str) -> tuple[float | int | None, bool]:
-    """Numeric value of ``text`` and whether it is a vague amount ("dozens")."""
-    lex = _lexicon()
+    """Numeric value of ``text`` and whether it is vague: an amount like "dozens", or a range, whose value is its
+    low end ("two to three thousand": 2,000, the scale of the high end read on both)."""
     lowered = text.lower().strip()
+    ends = _RANGE.split(lowered)
+    if len(ends) == 2:
+        high, _ = _parse_one(ends[1])
+        scale = next((w for w in reversed(re.split(r"[\s-]+", ends[1])) if w in _lexicon()["scales"]), None)
+        low, _ = _parse_one(ends[0] if scale is None or scale in ends[0] else f"{ends[0]} {scale}")
+        return (low, True) if low is not None and high is not None else (None, False)
+    return _parse_one(lowered)
+
+
+def _parse_one(lowered: str) -> tuple[float | int | None, bool]:
+    lex = _lexicon()
     if lowered in lex["vague"]:
         return lex["vague"][lowered], True
-    total, current = 0.0, None
+    total, current, previous = 0.0, None, ""
     for word in re.split(r"[\s-]+", lowered):
-        if _NUMERIC.match(word):
+        if _NUMERIC.match(word) and _NUMERIC.match(previous) and re.fullmatch(r"\d{3}", word):
+            current = (current or 0) * 1000 + int(word)  # "1 000 000": thousands set apart by spaces
+        elif _NUMERIC.match(word):
             current = (current or 0) + float(word.replace(",", ""))
         elif word in lex["units"]:
             current = (current or 0) + lex["units"][word]
@@ -106,6 +129,7 @@ def _parse_value(text: str) -> tuple[float | int | None, bool]:
                 total, current = total + current, None
         elif word not in ("and", "a"):
             return None, False
+        previous = word
     if current is None and total == 0:
         return None, False
     value = total + (current or 0)
