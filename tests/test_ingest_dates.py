@@ -193,3 +193,15 @@ def test_docs_table_prints_undated_reports(tmp_path, pipeline):
     api.ingest([path], db=tmp_path / "t.db", pipeline=pipeline)
     result = CliRunner().invoke(cli, ["docs", "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 0 and "undated" in result.stdout and "2023-01 " in result.stdout
+
+
+@pytest.mark.parametrize("first_line", [
+    "By Tuesday, Dec. 20, 2022, the troops of Russia had left Kherson.",
+    "Updated figures from March 3, 2021 show a rise in attacks.",
+    "Separately, March 3, 2021 - the day of the vote - passed quietly.",
+    "Dated 11 January 1999, the letter says the border is closed.",
+    "Posted along the border since Jan. 5, 2020, the unit waits."])
+def test_a_sentence_that_opens_with_a_label_word_or_a_place_like_word_gives_no_date(first_line):
+    """A label's date comes right after it and ends the line (a time, a zone or a byline may follow); a
+    dateline's place is in capitals or followed by an agency's mark or a typographic dash."""
+    assert find_text_date(first_line + "\nRussia attacked Kyiv.") is None

@@ -36,12 +36,14 @@ _SHAPES = (
 )
 _DATES = tuple(re.compile(rf"\b{shape}", re.IGNORECASE) for shape in _SHAPES)
 # PLACE[, REGION], DATE then an agency mark or a dash: "KYIV, Jan 11 (AP) —", "MOSCOW, January 13, 2023 /TASS/".
-_PLACE = r"\s*[^\W\d_][\w.'’ -]{0,40}?(?:,\s*[^\W\d_][\w.'’ -]{0,30}?)?,\s*"
-_MARK = r"\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,30}/|[-–—])"
+_PLACE = r"\s*(?P<place>[^\W\d_][\w.'’ -]{0,40}?(?:,\s*[^\W\d_][\w.'’ -]{0,30}?)?),\s*"
+_MARK = r"\s*(?P<mark>\([^()\n]{1,40}\)|/[^/\n]{1,30}/|[-–—])"
 _DATELINES = tuple(re.compile(rf"{_PLACE}(?:{shape}){_MARK}", re.IGNORECASE) for shape in _SHAPES)
-_LABEL = re.compile(r"\s*(?i:(?:first\s+|originally\s+)?published|posted|dated?|(?:last\s+)?(?:updated|modified))\b"
-                    # a byline names someone: "By March 3, the army had..." is prose
-                    rf"|\s*(?:By|BY)\s+(?!(?i:{_MONTH}))[A-Z]")
+_WORD_LABEL = re.compile(r"\s*(?i:(?:first\s+|originally\s+)?published|posted|dated?|(?:last\s+)?(?:updated|modified))"
+                         r"\b[\s:,-]*(?i:on\s+)?")
+# a byline names someone: "By March 3, the army had..." and "By Tuesday, Dec. 20, ..." are prose
+_BYLINE = re.compile(rf"\s*(?:By|BY)\s+(?!(?i:{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day))[A-Z]")
+
 _UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified)", re.IGNORECASE)
 # What may stand beside the date on a line of its own: clock time, zone, separators. One character or
 # one token per repetition, so a line that does not fit fails fast (no nested quantifiers).
@@ -50,6 +52,10 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _BARE_LINE = 60
+# After a label's date: a clock time, a zone, separators, perhaps a byline; anything else is a sentence ("Dated
+# 11 January 1999, the letter says...").
+_AFTER_LABEL = re.compile(rf"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?{_FILLER.pattern}(?:by\s.*)?",
+                          re.IGNORECASE)
 
 
 def date_document(document: Document, argument: str | None) -> Document:
@@ -91,16 +97,29 @@ def _candidates(head: str) -> Iterator[tuple[int | None, int, int]]:
 def _line_dates(line: str) -> Iterator[tuple[int | None, int, int]]:
     for dateline in _DATELINES:
         match = dateline.match(line)
-        if match:
+        if match and _is_dateline(match):
             yield _parts(match)
-    if _LABEL.match(line) and len(line) <= _LABEL_LINE:
-        yield from (_parts(m) for m in _dates_in(line) if m.start() < _WITHIN_LINE)
+    label = _WORD_LABEL.match(line)
+    if label and len(line) <= _LABEL_LINE:  # "Published: Dec 22, 2022 10:00 GMT": the date right after the label
+        yield from (_parts(m) for m in _dates_in(line) if m.start() == label.end() and _after_label(line, m))
+    elif _BYLINE.match(line) and len(line) <= _LABEL_LINE:  # "By Jane Doe, Dec. 22, 2022"
+        yield from (_parts(m) for m in _dates_in(line) if m.start() < _WITHIN_LINE and _after_label(line, m))
     elif len(line.strip()) <= _BARE_LINE:
         yield from (_parts(m) for m in _dates_in(line) if _alone(line, m))
 
 
 def _dates_in(line: str) -> list[re.Match[str]]:
     return sorted((m for pattern in _DATES for m in pattern.finditer(line)), key=lambda m: m.start())
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """A place in capitals ("KYIV"), an agency's mark ("(AP)", "/TASS/") or a typographic dash ("Tesslin, 4 March
+    2021 –"): "Separately, March 3, 2021 - the day..." opens a sentence."""
+    return match["place"].isupper() or match["mark"] not in ("-",)
+
+
+def _after_label(line: str, match: re.Match[str]) -> bool:
+    return _AFTER_LABEL.fullmatch(line[match.end():]) is not None
 
 
 def _alone(line: str, match: re.Match[str]) -> bool:
