@@ -31,10 +31,11 @@ def test_spelled_out_numbers_and_scales(read):
 
 
 @pytest.mark.parametrize(("text", "value"), [("10 to 15", 10), ("two to three thousand", 2000), ("50-60", 50),
-                                             ("50 \u2013 60", 50), ("two or three", 2), ("1 000 000", 1_000_000)])
+                                             ("50 \u2013 60", 50), ("two or three", 2), ("1 000 000", 1_000_000),
+                                             ("1,5 million", 1_500_000)])
 def test_a_range_is_its_low_end_and_approximate_and_spaced_thousands_are_one_number(text, value):
     """Before: the ends of a range were added ("10 to 15": 25), spaced groups too ("1 000": 1)."""
-    assert _parse_value(text) == (value, text != "1 000 000")
+    assert _parse_value(text) == (value, text not in ("1 000 000", "1,5 million"))
 
 
 def test_a_range_in_a_report_is_not_a_sum(read):

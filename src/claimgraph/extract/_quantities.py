@@ -92,6 +92,7 @@ def _hedged(span) -> bool:
 # SQLite integers are 64-bit: a larger count is kept as a float ("90,000,000,000,000,000,000,000 rounds").
 _INT64 = 2**63
 _NUMERIC = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 
 
 # Between the two ends of a range: "10 to 15", "two or three thousand", "50-60", "50 – 60".
@@ -119,6 +120,8 @@ def _parse_one(lowered: str) -> tuple[float | int | None, bool]:
     for word in re.split(r"[\s-]+", lowered):
         if _NUMERIC.match(word) and _NUMERIC.match(previous) and re.fullmatch(r"\d{3}", word):
             current = (current or 0) * 1000 + int(word)  # "1 000 000": thousands set apart by spaces
+        elif _DECIMAL_COMMA.match(word):
+            current = (current or 0) + float(word.replace(",", "."))  # "1,5 million": never thousands (3 digits)
         elif _NUMERIC.match(word):
             current = (current or 0) + float(word.replace(",", ""))
         elif word in lex["units"]:
