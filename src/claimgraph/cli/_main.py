@@ -26,6 +26,8 @@ date_option = click.option("--date", help="Publication date (YYYY-MM-DD, or YYYY
 require_date_option = click.option("--require-date", is_flag=True,
                                    help="Skip (CG105) reports without a full-day date instead of reading them undated.")
 format_option = click.option("--input-format", "fmt", type=FORMATS, help="Read every input as this format.")
+
+
 class OutputFile(click.File):
     """A file to write (``-`` is standard output); one that cannot be opened is a CG600 that names it."""
 

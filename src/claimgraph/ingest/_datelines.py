@@ -43,7 +43,6 @@ _WORD_LABEL = re.compile(r"\s*(?i:(?:first\s+|originally\s+)?published|posted|da
                          r"\b[\s:,-]*(?i:on\s+)?")
 # a byline names someone: "By March 3, the army had..." and "By Tuesday, Dec. 20, ..." are prose
 _BYLINE = re.compile(rf"\s*(?:By|BY)\s+(?!(?i:{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day))[A-Z]")
-
 _UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified)", re.IGNORECASE)
 # What may stand beside the date on a line of its own: clock time, zone, separators. One character or
 # one token per repetition, so a line that does not fit fails fast (no nested quantifiers).
@@ -115,7 +114,7 @@ def _dates_in(line: str) -> list[re.Match[str]]:
 def _is_dateline(match: re.Match[str]) -> bool:
     """A place in capitals ("KYIV"), an agency's mark ("(AP)", "/TASS/") or a typographic dash ("Tesslin, 4 March
     2021 –"): "Separately, March 3, 2021 - the day..." opens a sentence."""
-    return match["place"].isupper() or match["mark"] not in ("-",)
+    return match["place"].isupper() or match["mark"] != "-"
 
 
 def _after_label(line: str, match: re.Match[str]) -> bool:
