@@ -9,7 +9,8 @@ import click
 
 from claimgraph import api
 from claimgraph.cli import _render, _render_events, _render_merged
-from claimgraph.cli._main import COUNT, NAME, cli, db_option, json_option
+from claimgraph.cli._main import cli
+from claimgraph.cli._options import COUNT, NAME, db_option, json_option
 
 STATUSES = ["asserted", "confirmed", "believed", "reported", "alleged", "denied", "planned", "considered", "possible",
             "hypothetical", "negated"]

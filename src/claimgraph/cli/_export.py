@@ -7,7 +7,8 @@ import sys
 import click
 
 from claimgraph.cli._events import event_filter_options, event_filters
-from claimgraph.cli._main import cli, db_option
+from claimgraph.cli._main import cli
+from claimgraph.cli._options import db_option
 from claimgraph.errors import OutputError
 
 FORMATS = ["plover-jsonl", "events-csv", "claims-csv", "graphml", "gexf", "parquet", "ftm-jsonl"]

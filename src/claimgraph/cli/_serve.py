@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from claimgraph import api
-from claimgraph.cli._main import cli, db_option
+from claimgraph.cli._main import cli
+from claimgraph.cli._options import db_option
 
 
 @cli.command()
