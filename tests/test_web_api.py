@@ -71,6 +71,12 @@ def test_as_of_leaves_out_later_claims(client):
     assert len(early["events"]) < len(whole["events"])
 
 
+@pytest.mark.parametrize("q", ["\x00", "\x07\x00"])
+def test_a_search_of_control_characters_finds_nothing(client, q):
+    found = client.get("/api/search", params={"q": q}).json()  # a NUL cut the pattern: it matched every entity
+    assert found["entities"] == [] and found["reports"] == []
+
+
 def test_search_finds_entities_events_and_reports(client):
     body = client.get("/api/search", params={"q": "wagner"}).json()
     assert body["entities"][0]["name"] == "Wagner Group" and body["events"] and body["reports"]
@@ -134,6 +140,33 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(demo_db):
     response = writer.post("/api/reports", content=body, headers={"Authorization": "Bearer t",
                                                                   "Content-Type": "application/json"})
     _error(response, 413, "CG106")
+
+
+def test_a_body_sent_in_chunks_is_refused_once_over_the_limit(demo_db):
+    """Chunked: no Content-Length to refuse it by. Before, 200 MB were read whole, and the token checked after."""
+    writer = TestClient(create_app(demo_db, token="t"), raise_server_exceptions=False)
+
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(MAX_BODY_BYTES // 10_000 + 2):
+            yield b"a" * 10_000
+        yield b'"}'
+
+    response = writer.post("/api/reports", content=chunks(), headers={"Authorization": "Bearer t",
+                                                                       "Content-Type": "application/json"})
+    _error(response, 413, "CG106")
+
+
+def test_a_report_with_a_lone_surrogate_is_skipped_with_a_code_not_a_server_error(demo_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(demo_db, db)
+    writer = TestClient(create_app(db, token="t"), raise_server_exceptions=False)
+    response = writer.post("/api/reports", content='{"text": "\\ud800 Russia attacked Kyiv."}',
+                           headers={"Authorization": "Bearer t", "Content-Type": "application/json"})
+    assert response.status_code == 200, response.text
+    assert response.json()["stored"] == 0 and "CG104" in response.json()["skipped"][0]
 
 
 def test_pages_answer_and_carry_no_script(client):

@@ -20,7 +20,7 @@ class SearchResult:
 def search(store: Store, words: str, limit: int = 20, as_of: str | None = None) -> SearchResult:
     """Entities by name or alias, reports by title, outlet or id; events of the first entity found, or of the
     PLOVER type the words name ("sanction")."""
-    words = words.strip()
+    words = "".join(c for c in words if c.isprintable()).strip()  # a NUL cut SQLite's pattern: it matched all
     if not words:
         return SearchResult(words)
     entities, reports = store.search(words, limit)

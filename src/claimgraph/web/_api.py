@@ -116,7 +116,8 @@ def add_report(request: Request, authorization: Annotated[str | None, Header()] 
         raise InvalidQuery("a report needs a `text` string (and may give id, date, title, outlet, url)")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload.jsonl"
-        path.write_text(json.dumps(report, ensure_ascii=False) + "\n", encoding="utf-8")
+        # ASCII escapes: a lone surrogate ("\\ud800", valid JSON) reaches the reader, which refuses it (CG104)
+        path.write_text(json.dumps(report) + "\n", encoding="utf-8")
         done = api.ingest([path], db=_db(request), pipeline=_pipeline(request))
     return {"summary": done.summary(), "read": done.read, "stored": done.stored, "unchanged": done.unchanged,
             "set_aside": done.set_aside, "skipped": [str(error) for error in done.skipped]}

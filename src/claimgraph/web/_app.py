@@ -38,6 +38,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     app.include_router(_pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("claimgraph.web") / "static")), name="static")
     app.middleware("http")(_bounded_and_headed)
+    app.add_middleware(_BoundedBody)
     app.add_exception_handler(ClaimgraphError, _claimgraph_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(HTTPException, _http_error)
@@ -59,6 +60,34 @@ async def _bounded_and_headed(request: Request, call_next) -> Response:
     return response
 
 
+class _BoundedBody:
+    """Reads a request's body before the app does, refusing it once it is over MAX_BODY_BYTES: one sent in
+    chunks has no length to refuse it by, and was read whole (200 MB) before anything looked at it."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
+            return await self.app(scope, receive, send)
+        messages, seen = [], 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY_BYTES:
+                refused = JSONResponse({"error": {"code": "CG106", "status": 413, "message": (
+                    f"the request body is over {MAX_BODY_BYTES:,} bytes: send one report")}}, status_code=413)
+                return await refused(scope, receive, send)
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
+
+        async def replay():
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+
 def _error(request: Request, status: int, code: str, message: str) -> Response:
     if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
         return JSONResponse({"error": {"code": code, "message": message, "status": status}}, status_code=status)
@@ -77,7 +106,7 @@ async def _invalid_request(request: Request, exc: RequestValidationError) -> Res
 
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:
-    code = NotFound.code if exc.status_code == 404 else InvalidQuery.code
+    code = {404: NotFound.code, 413: "CG106"}.get(exc.status_code, InvalidQuery.code)
     message = "no such page or endpoint (see /openapi.json)" if exc.status_code == 404 else str(exc.detail)
     return _error(request, exc.status_code, code, message)
 
