@@ -141,6 +141,14 @@ def demo_readings(pipeline):
     return list(api.extract([EXAMPLES / "corpus"], pipeline=pipeline))
 
 
+def _stored(readings, db: Path) -> Path:
+    """A database of these readings, stored in order."""
+    with Store(db) as store:
+        for extraction in readings:
+            store.add(extraction)
+    return db
+
+
 def _merged(db: Path) -> set[tuple[str, tuple[str, ...]]]:
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT merged_id, document_id || '/' || event_id FROM merged_members").fetchall()
@@ -166,10 +174,7 @@ def test_demo_corpus_merges_to_the_same_events_in_any_order(demo_readings, tmp_p
 
 
 def test_as_of_answers_with_what_was_reported_by_then(demo_readings, tmp_path):
-    db = tmp_path / "demo.db"
-    with Store(db) as store:
-        for extraction in demo_readings:
-            store.add(extraction)
+    db = _stored(demo_readings, tmp_path / "demo.db")
     everything = api.events(db)
     early = api.events(db, as_of="2022-12-01")
     assert 0 < len(early.events) < len(everything.events)
@@ -185,10 +190,7 @@ def test_events_json_follows_the_events_schema_and_cli_takes_as_of(demo_readings
     from claimgraph.cli import cli
     from claimgraph.export import validate_event
 
-    db = tmp_path / "demo.db"
-    with Store(db) as store:
-        for extraction in demo_readings:
-            store.add(extraction)
+    db = _stored(demo_readings, tmp_path / "demo.db")
     runner = CliRunner()
     records = json.loads(runner.invoke(cli, ["events", "--db", str(db), "--json"]).stdout)
     for record in records:
@@ -239,10 +241,7 @@ def test_entity_merge_and_split_are_judgements_that_views_and_merging_follow(dem
 
     from claimgraph.cli import cli
 
-    db = tmp_path / "demo.db"
-    with Store(db) as store:
-        for extraction in demo_readings:
-            store.add(extraction)
+    db = _stored(demo_readings, tmp_path / "demo.db")
     before = api.events(db, actor="White House").events
     runner = CliRunner()
     merged = runner.invoke(cli, ["entity", "merge", "United States", "White House", "--db", str(db),
@@ -257,10 +256,7 @@ def test_entity_merge_and_split_are_judgements_that_views_and_merging_follow(dem
         assert conn.execute("SELECT count(*) FROM event_participants WHERE entity_id = 'cg:white-house'").fetchone()[0]
     runner.invoke(cli, ["entity", "split", "United States", "White House", "--db", str(db), "--by", "tester"])
     assert api.entity("White House", db).entity.id == "cg:white-house"
-    fresh = tmp_path / "fresh.db"
-    with Store(fresh) as store:
-        for extraction in demo_readings:
-            store.add(extraction)
+    fresh = _stored(demo_readings, tmp_path / "fresh.db")
     assert _merged(db) == _merged(fresh)  # split undoes the merge: the same events as never judged
     kinds = [(j.kind, j.withdrawn_at is not None) for j in api.judgements(db)]
     assert kinds == [("same", True), ("different", False)]  # kept, withdrawn, never deleted
@@ -271,10 +267,7 @@ def test_a_split_names_the_two_in_either_order_and_an_entity_is_never_judged_its
 
     from claimgraph.cli import cli
 
-    db = tmp_path / "demo.db"
-    with Store(db) as store:
-        for extraction in demo_readings:
-            store.add(extraction)
+    db = _stored(demo_readings, tmp_path / "demo.db")
     runner = CliRunner()
     assert runner.invoke(cli, ["entity", "merge", "United States", "White House", "--db", str(db)]).exit_code == 0
     again = runner.invoke(cli, ["entity", "merge", "White House", "United States", "--db", str(db)])

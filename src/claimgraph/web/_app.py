@@ -18,6 +18,7 @@ from claimgraph.web import _api, _pages
 
 # A request body larger than this is refused before it is read (one report is at most 200,000 characters).
 MAX_BODY_BYTES = 1_000_000
+_OVER_LIMIT = f"the request body is over {MAX_BODY_BYTES:,} bytes: send one report"
 _STATUS = {NotFound: 404, InvalidQuery: 400, WriteRefused: 403, InputError: 422, StoreError: 503}
 # Pages load nothing from elsewhere and run no script: report text shown in them can do nothing.
 _HEADERS = {
@@ -54,7 +55,7 @@ _DESCRIPTION = ("Events across reports with every claim about them (who says so,
 async def _bounded_and_headed(request: Request, call_next) -> Response:
     length = request.headers.get("content-length")
     if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-        return _error(request, 413, "CG106", f"the request body is over {MAX_BODY_BYTES:,} bytes: send one report")
+        return _error(request, 413, "CG106", _OVER_LIMIT)  # refused unread; one sent in chunks: _BoundedBody
     response = await call_next(request)
     response.headers.update(_HEADERS)
     return response
@@ -76,9 +77,7 @@ class _BoundedBody:
             messages.append(message)
             seen += len(message.get("body", b""))
             if seen > MAX_BODY_BYTES:
-                refused = JSONResponse({"error": {"code": "CG106", "status": 413, "message": (
-                    f"the request body is over {MAX_BODY_BYTES:,} bytes: send one report")}}, status_code=413)
-                return await refused(scope, receive, send)
+                return await _error(Request(scope), 413, "CG106", _OVER_LIMIT)(scope, receive, send)
             if message["type"] != "http.request" or not message.get("more_body"):
                 break
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from claimgraph.extract.timex._anchor import agreed
-from claimgraph.extract.timex._calendar import TIMEX_VALUE, well_formed
+from claimgraph.extract.timex._calendar import well_formed
 from claimgraph.extract.timex._context import Anaphor, Context
 
 Normaliser = Callable[[dict[str, Any], Context], Any]
@@ -61,6 +61,6 @@ def _combined_anaphor(anaphors: list[Anaphor]) -> Anaphor | None:
     if any((a.kind, a.shift) != (first.kind, first.shift) for a in anaphors):
         return None
     fallback = agreed(a.fallback for a in anaphors)
-    if fallback is None or (fallback and not TIMEX_VALUE.match(fallback)):
+    if fallback is None or (fallback and not well_formed(fallback)):
         return None
     return Anaphor(first.kind, first.shift, fallback)
